@@ -1,0 +1,33 @@
+import path from 'node:path';
+
+/** The one place that reads the environment. Everything else receives a Config. */
+export type Config = {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  memory: boolean;
+  host: string;
+  port: number;
+  logLevel: string;
+  /** Public form submissions allowed per IP per minute. */
+  formRateLimitPerMinute: number;
+  /** Touches further in the future than this are refused (clock skew tolerance). */
+  maxFutureSkewMinutes: number;
+  demoSeed: number;
+  webDistDir: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.TRUCE_DATA_DIR ?? './.truce/data'),
+    memory: env.TRUCE_MEMORY === '1',
+    host: env.HOST ?? '127.0.0.1',
+    port: Number(env.PORT ?? 3000),
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    formRateLimitPerMinute: Number(env.TRUCE_FORM_RATE_LIMIT ?? 20),
+    maxFutureSkewMinutes: Number(env.TRUCE_MAX_FUTURE_SKEW_MINUTES ?? 10),
+    demoSeed: Number(env.TRUCE_DEMO_SEED ?? 42),
+    webDistDir: path.resolve(env.TRUCE_WEB_DIST ?? new URL('../dist/web', import.meta.url).pathname),
+    ...overrides,
+  };
+}

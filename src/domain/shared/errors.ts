@@ -1,0 +1,46 @@
+/**
+ * The error catalogue. Domain code throws DomainError with a stable code; the HTTP layer maps
+ * codes to statuses (src/http/problem.ts) and the docs list them (docs/errors.md).
+ */
+export const ERROR_CODES = {
+  validation_failed: 'The input does not satisfy the schema.',
+  not_found: 'No such record.',
+  conflict: 'The record conflicts with an existing one.',
+  batch_too_large: 'Too many items in one request.',
+  immutable: 'This record cannot be changed; record a correction instead.',
+  unknown_custom_field: 'No custom field with this key is defined for this record type.',
+  invalid_custom_value: 'The value does not fit the custom field type.',
+  invalid_cursor: 'The pagination cursor is malformed or stale.',
+  rate_limited: 'Too many requests; retry later.',
+  origin_not_allowed: 'This origin may not post to this form.',
+  form_inactive: 'This form no longer accepts submissions.',
+  invalid_csv: 'The CSV file cannot be read.',
+  invalid_encoding: 'The file is not valid UTF-8.',
+  payload_too_large: 'The request body is too large.',
+  invalid_json: 'The request body is not valid JSON.',
+  unsupported_media_type: 'This content type is not accepted here.',
+  internal: 'Something went wrong on our side.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export type Issue = { path: string; message: string; code?: string };
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: Issue[];
+  constructor(code: ErrorCode, message?: string, issues: Issue[] = []) {
+    super(message ?? ERROR_CODES[code]);
+    this.name = 'DomainError';
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+export function notFound(entity: string, id: string): DomainError {
+  return new DomainError('not_found', `No ${entity} with id ${id}.`);
+}
+
+export function invalid(path: string, message: string): DomainError {
+  return new DomainError('validation_failed', message, [{ path, message }]);
+}

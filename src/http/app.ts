@@ -1,0 +1,79 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { DbHandle } from '../db/client.js';
+import type { Clock } from '../domain/shared/clock.js';
+import type { Actor, Ctx } from '../domain/shared/context.js';
+import { problem, problemResponse, toProblem, zodIssues } from './problem.js';
+import { registerRoutes } from './routes/index.js';
+import { mountDocs } from './docs.js';
+import { mountWeb } from './web.js';
+
+export type AppDeps = {
+  handle: DbHandle;
+  config: Config;
+  log: Logger;
+  clock: Clock;
+};
+
+export type AppEnv = { Variables: { ctx: Ctx; requestId: string } };
+
+export type App = OpenAPIHono<AppEnv>;
+
+const API_ACTOR: Actor = { type: 'system', id: null, label: 'api' };
+
+export function createApp(deps: AppDeps): App {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const target = (result as { target?: string }).target;
+      const prefix = target && target !== 'json' ? [target] : [];
+      return problemResponse(c, problem('validation_failed', 'The request is not valid; see errors for each field.', zodIssues(result.error, prefix)));
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    const requestId = c.req.header('x-request-id') ?? crypto.randomUUID();
+    c.set('requestId', requestId);
+    c.set('ctx', {
+      db: deps.handle.db,
+      engine: deps.handle.engine,
+      clock: deps.clock,
+      actor: API_ACTOR,
+      log: deps.log.child({ requestId }),
+    });
+    await next();
+    c.header('x-request-id', requestId);
+  });
+
+  app.onError((err, c) => {
+    const p = toProblem(err);
+    if (p.status >= 500) deps.log.error({ err, path: c.req.path }, 'request failed');
+    return problemResponse(c, p);
+  });
+  app.notFound((c) => problemResponse(c, problem('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
+
+  app.get('/healthz', async (c) => {
+    await deps.handle.pool.query('select 1');
+    return c.json({ status: 'ok', engine: deps.handle.engine });
+  });
+
+  registerRoutes(app, deps);
+
+  app.doc31('/api/openapi.json', openApiInfo());
+  mountDocs(app);
+  mountWeb(app, deps.config.webDistDir);
+  return app;
+}
+
+export function openApiInfo() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Truce API',
+      version: '1.0.0',
+      description: 'One record of truth for sales and marketing. Errors are application/problem+json with a stable `code` and per-field `errors[].path`.',
+    },
+    servers: [{ url: '/' }],
+  };
+}
