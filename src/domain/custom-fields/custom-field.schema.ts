@@ -16,3 +16,5 @@ export const DefineCustomFieldInput = z.strictObject({
   path: ['options'], message: 'a pick-list needs at least one option',
 });
 export type DefineCustomFieldInput = z.infer<typeof DefineCustomFieldInput>;
+
+export const CustomFieldEntityQuery = z.object({ entity: z.enum(CUSTOM_FIELD_ENTITIES).optional() });

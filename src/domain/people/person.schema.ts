@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { people } from '../../db/schema/index.js';
 import { BUYING_ROLES, CONSENT_STATUSES, LIFECYCLE_STAGES, SENIORITIES, SOURCES, CHANNELS } from '../../db/schema/vocabulary.js';
-import { countryCode, createSelectSchema, customValues, email } from '../shared/schema-factory.js';
+import { countryCode, createSelectSchema, customValues, email, stringList } from '../shared/schema-factory.js';
 
 export const PersonSchema = createSelectSchema(people);
 export type Person = z.infer<typeof PersonSchema>;
@@ -55,6 +55,6 @@ export const PeopleFilter = z.object({
   source: z.enum(SOURCES).optional(),
   createdFrom: z.coerce.date().optional(),
   createdTo: z.coerce.date().optional(),
-  cf: z.array(z.string()).optional(),
+  cf: stringList.describe('Custom-field filters key:op:value (op: eq, ne, gt, gte, lt, lte, contains, empty); repeatable.'),
 });
 export type PeopleFilter = z.infer<typeof PeopleFilter>;

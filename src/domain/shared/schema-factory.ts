@@ -21,3 +21,9 @@ export const currency = z.string().trim().regex(/^[A-Za-z]{3}$/, 'expected an IS
   .transform((s) => s.toUpperCase());
 
 export const customValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+/** A repeatable query parameter (`?cf=a&cf=b`): one value arrives as a string, several as an array. */
+export const stringList = z.preprocess(
+  (v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]),
+  z.array(z.string()).optional(),
+);

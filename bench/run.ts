@@ -1,0 +1,107 @@
+/**
+ * `npm run bench`: capture throughput and latency on PGlite and on PostgreSQL, with memory.
+ * Options: --batches N (default 20), --forms N (default 500), --large (load the large demo
+ * first and report the server's RSS with it), --only pglite|postgres.
+ * PostgreSQL: TRUCE_BENCH_DATABASE_URL, else a scratch server from the machine's binaries.
+ */
+import { parseArgs } from 'node:util';
+import { startServer } from '../src/server.js';
+import { startScratchPostgres, rssMb } from './postgres-server.js';
+import { fmt, peakRss, percentile } from './stats.js';
+
+const { values: args } = parseArgs({
+  options: {
+    batches: { type: 'string', default: '20' },
+    forms: { type: 'string', default: '500' },
+    large: { type: 'boolean', default: false },
+    only: { type: 'string' },
+  },
+});
+const BATCHES = Number(args.batches);
+const FORMS = Number(args.forms);
+
+type Result = Record<string, string>;
+const results: { engine: string; result: Result }[] = [];
+
+function makeBatch(b: number): unknown[] {
+  // 10,000 touches from 2,000 people at 400 companies: mostly new people, some returning.
+  return Array.from({ length: 10_000 }, (_, i) => {
+    const person = (b * 1_500 + (i % 2_000));
+    return {
+      externalId: `bench-${b}-${i}`,
+      occurredAt: new Date(Date.UTC(2026, 0, 1) + (b * 10_000 + i) * 1_000).toISOString(),
+      kind: ['page_view', 'email_open', 'email_click', 'content_download', 'webinar_attended'][i % 5],
+      email: `person${person}@company${person % 400}.example`,
+      ...(i % 10 === 0 ? { person: { firstName: 'Bench', lastName: `P${person}`, companyName: `Company ${person % 400}` } } : {}),
+    };
+  });
+}
+
+async function benchEngine(engine: 'pglite' | 'postgres', databaseUrl?: string, pgPids?: () => number[]): Promise<void> {
+  const peak = peakRss();
+  const { url, stop } = await startServer({
+    demo: args.large ? 'always' : 'never',
+    config: { port: 0, memory: engine === 'pglite', databaseUrl, formRateLimitPerMinute: 1_000_000 },
+  });
+  const r: Result = {};
+  if (args.large) r['RSS with large demo (MB)'] = fmt(process.memoryUsage.rss() / 1024 / 1024, 0);
+  try {
+    await fetch(`${url}/api/v1/forms`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key: 'bench-demo', name: 'Bench demo', kind: 'demo_request' }),
+    });
+    const latencies: number[] = [];
+    const bodies = Array.from({ length: BATCHES }, (_, b) => JSON.stringify({ touchpoints: makeBatch(b) }));
+    const started = performance.now();
+    for (const body of bodies) {
+      const t0 = performance.now();
+      const res = await fetch(`${url}/api/v1/touchpoints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      if (res.status !== 201) throw new Error(`ingest failed: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t0);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    r['ingest touches/s'] = fmt((BATCHES * 10_000) / seconds, 0);
+    r['ingest p50 ms / 10k'] = fmt(percentile(latencies, 50));
+    r['ingest p99 ms / 10k'] = fmt(percentile(latencies, 99));
+
+    const formLat: number[] = [];
+    for (let i = 0; i < FORMS; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${url}/f/bench-demo`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.1.${i % 250}.1` },
+        body: JSON.stringify({ email: `hand${i}@raiser${i % 50}.example`, firstName: 'Hand', company: 'Raiser' }),
+      });
+      if (res.status !== 201) throw new Error(`form failed: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+      formLat.push(performance.now() - t0);
+    }
+    r['form p50 ms'] = fmt(percentile(formLat, 50), 2);
+    r['form p99 ms'] = fmt(percentile(formLat, 99), 2);
+  } finally {
+    r['server peak RSS (MB)'] = fmt(peak.stop(), 0);
+    if (pgPids) r['PostgreSQL server RSS (MB, apart)'] = fmt(rssMb(pgPids()), 0);
+    await stop();
+  }
+  results.push({ engine, result: r });
+}
+
+async function main() {
+  process.stdout.write(`Truce bench: ${BATCHES} × 10,000-touch batches, ${FORMS} form posts, node ${process.version}\n`);
+  if (!args.only || args.only === 'pglite') await benchEngine('pglite');
+  if (!args.only || args.only === 'postgres') {
+    const given = process.env.TRUCE_BENCH_DATABASE_URL;
+    const scratch = given ? null : startScratchPostgres();
+    if (!given && !scratch) process.stdout.write('PostgreSQL: no server binaries found; set TRUCE_BENCH_DATABASE_URL\n');
+    else {
+      try { await benchEngine('postgres', given ?? scratch!.url, scratch?.pids); } finally { scratch?.stop(); }
+    }
+  }
+  const keys = [...new Set(results.flatMap((r) => Object.keys(r.result)))];
+  const width = Math.max(...keys.map((k) => k.length));
+  process.stdout.write(`\n${'metric'.padEnd(width)}  ${results.map((r) => r.engine.padStart(10)).join('  ')}\n`);
+  for (const k of keys) process.stdout.write(`${k.padEnd(width)}  ${results.map((r) => (r.result[k] ?? '').padStart(10)).join('  ')}\n`);
+  process.stdout.write('\nTargets: ingest ≥ 20,000/s PGlite, ≥ 50,000/s PostgreSQL; form p99 < 20 ms; RSS with the large demo < 1 GB (PGlite), < 300 MB (PostgreSQL, server apart).\n');
+}
+
+await main();

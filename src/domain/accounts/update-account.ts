@@ -1,0 +1,39 @@
+import { eq } from 'drizzle-orm';
+import { accountDomains, accounts } from '../../db/schema/index.js';
+import { assertCustomValues } from '../custom-fields/check-custom-values.js';
+import { listCustomFields } from '../custom-fields/list-custom-fields.js';
+import { recordAudit } from '../shared/audit.js';
+import type { Ctx } from '../shared/context.js';
+import { invalid, notFound } from '../shared/errors.js';
+import type { Account, UpdateAccountInput } from './account.schema.js';
+import { setAccountDomains } from './set-account-domains.js';
+
+export async function updateAccount(ctx: Ctx, id: string, input: UpdateAccountInput): Promise<Account> {
+  const { domains, custom: rawCustom, ...fields } = input;
+  const custom = rawCustom ? assertCustomValues(await listCustomFields(ctx.db, 'account'), rawCustom) : undefined;
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(accounts).where(eq(accounts.id, id)).for('update');
+    if (!before) throw notFound('account', id);
+    if (fields.parentId) await assertNoCycle(tx, id, fields.parentId);
+    const [row] = await tx.update(accounts)
+      .set({ ...fields, custom: custom ? { ...before.custom, ...custom } : before.custom, updatedAt: now })
+      .where(eq(accounts.id, id)).returning();
+    if (domains) await setAccountDomains(tx, id, domains);
+    const current = (await tx.select({ d: accountDomains.domain }).from(accountDomains).where(eq(accountDomains.accountId, id))).map((r) => r.d).sort();
+    const after = { ...row!, domains: current };
+    await recordAudit(tx, ctx.actor, now, [{ entity: 'account', entityId: id, action: 'update', before, after }]);
+    return after;
+  });
+}
+
+/** An account cannot become its own ancestor. */
+async function assertNoCycle(tx: Parameters<Parameters<Ctx['db']['transaction']>[0]>[0], id: string, parentId: string): Promise<void> {
+  let cursor: string | null = parentId;
+  for (let depth = 0; cursor && depth < 50; depth++) {
+    if (cursor === id) throw invalid('parentId', 'this parent would make the account its own ancestor');
+    const [p]: { parentId: string | null }[] = await tx.select({ parentId: accounts.parentId }).from(accounts).where(eq(accounts.id, cursor));
+    if (!p && depth === 0) throw invalid('parentId', 'no such account');
+    cursor = p?.parentId ?? null;
+  }
+}

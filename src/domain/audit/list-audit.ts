@@ -1,0 +1,40 @@
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { auditLog } from '../../db/schema/index.js';
+import { ACTOR_TYPES } from '../../db/schema/vocabulary.js';
+import type { Ctx } from '../shared/context.js';
+import { keysetPage, type Page, type PageParams, type SortSpec } from '../shared/list.js';
+import { createSelectSchema } from '../shared/schema-factory.js';
+
+export const AuditEntrySchema = createSelectSchema(auditLog);
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const AuditFilter = z.object({
+  entity: z.string().optional(),
+  entityId: z.string().optional(),
+  actorType: z.enum(ACTOR_TYPES).optional(),
+  actorId: z.string().optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+export type AuditFilter = z.infer<typeof AuditFilter>;
+
+const SORTS: Record<string, SortSpec> = { at: { expr: sql`${auditLog.at}`, cast: 'timestamptz' } };
+
+export async function listAudit(ctx: Ctx, f: AuditFilter, page: PageParams): Promise<Page<AuditEntry>> {
+  return keysetPage<AuditEntry>({
+    params: page, sorts: SORTS, idExpr: sql`${auditLog.id}`, idCast: 'bigint',
+    where: [and(
+      f.entity ? eq(auditLog.entity, f.entity) : undefined,
+      f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
+      f.actorType ? eq(auditLog.actorType, f.actorType) : undefined,
+      f.actorId ? eq(auditLog.actorId, f.actorId) : undefined,
+      f.from ? gte(auditLog.at, f.from) : undefined,
+      f.to ? lt(auditLog.at, f.to) : undefined,
+    )],
+    run: (w, order, limit) => ctx.db.select({ ...auditColumns, _sort: SORTS.at!.expr }).from(auditLog).where(w).orderBy(order).limit(limit) as Promise<(AuditEntry & { _sort: unknown })[]>,
+  });
+}
+
+const { id, at, actorType, actorId, entity, entityId, action, before, after } = auditLog;
+const auditColumns = { id, at, actorType, actorId, entity, entityId, action, before, after };

@@ -1,0 +1,35 @@
+import { eq, getTableColumns, ilike, isNull, sql, type SQL } from 'drizzle-orm';
+import { opportunities } from '../../db/schema/index.js';
+import { customFieldFilters } from '../custom-fields/custom-filter.js';
+import { listCustomFields } from '../custom-fields/list-custom-fields.js';
+import type { Ctx } from '../shared/context.js';
+import { keysetPage, likePattern, type Page, type PageParams, type SortSpec } from '../shared/list.js';
+import type { OpportunitiesFilter, Opportunity } from './opportunity.schema.js';
+
+const SORTS: Record<string, SortSpec> = {
+  createdAt: { expr: sql`${opportunities.createdAt}`, cast: 'timestamptz' },
+  amount: { expr: sql`${opportunities.amount}`, cast: 'numeric' },
+  closeDate: { expr: sql`coalesce(${opportunities.closeDate}, '2999-12-31')`, cast: 'date' },
+  name: { expr: sql`lower(${opportunities.name})`, cast: 'text' },
+};
+
+export async function opportunitiesWhere(ctx: Ctx, f: OpportunitiesFilter): Promise<(SQL | undefined)[]> {
+  const defs = f.cf?.length ? await listCustomFields(ctx.db, 'opportunity') : [];
+  return [
+    f.q ? ilike(opportunities.name, likePattern(f.q)) : undefined,
+    f.accountId ? eq(opportunities.accountId, f.accountId) : undefined,
+    f.ownerId ? eq(opportunities.ownerId, f.ownerId) : undefined,
+    f.stage ? eq(opportunities.stage, f.stage) : undefined,
+    f.status === 'open' ? isNull(opportunities.isWon) : f.status ? eq(opportunities.isWon, f.status === 'won') : undefined,
+    f.personId ? sql`exists (select 1 from opportunity_contacts oc where oc.opportunity_id = ${sql.raw('"opportunities"."id"')} and oc.person_id = ${f.personId})` : undefined,
+    ...customFieldFilters(opportunities.custom, defs, f.cf ?? []),
+  ];
+}
+
+export async function listOpportunities(ctx: Ctx, filter: OpportunitiesFilter, page: PageParams): Promise<Page<Opportunity>> {
+  return keysetPage<Opportunity>({
+    params: page, sorts: SORTS, idExpr: sql`${sql.raw('"opportunities"."id"')}`, idCast: 'uuid', where: await opportunitiesWhere(ctx, filter),
+    run: (w, order, limit) => ctx.db.select({ ...getTableColumns(opportunities), _sort: SORTS[page.sort]!.expr })
+      .from(opportunities).where(w).orderBy(order).limit(limit) as Promise<(Opportunity & { _sort: unknown })[]>,
+  });
+}

@@ -1,0 +1,48 @@
+import { createRoute } from '@hono/zod-openapi';
+import { CampaignDetailSchema, CampaignSchema, CampaignsFilter, CreateCampaignInput, UpdateCampaignInput } from '../../domain/campaigns/campaign.schema.js';
+import { createCampaign } from '../../domain/campaigns/create-campaign.js';
+import { getCampaign } from '../../domain/campaigns/get-campaign.js';
+import { listCampaigns } from '../../domain/campaigns/list-campaigns.js';
+import { updateCampaign } from '../../domain/campaigns/update-campaign.js';
+import type { App } from '../app.js';
+import { errorResponses, exportRoute, IdParam, json, listQuery, pageOf, pageParams } from './shared.js';
+
+const tags = ['Campaigns'];
+const Campaign = CampaignSchema.openapi('Campaign');
+const Query = CampaignsFilter.extend(listQuery(['startsOn', 'name', 'actualCost', 'createdAt'] as const, 'startsOn').shape);
+
+export function registerCampaignRoutes(app: App): void {
+  app.openapi(createRoute({
+    method: 'get', path: '/api/v1/campaigns', tags, summary: 'List campaigns',
+    request: { query: Query },
+    responses: { 200: { description: 'A page of campaigns', ...json(pageOf(Campaign, 'CampaignPage')) }, ...errorResponses },
+  }), async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await listCampaigns(c.get('ctx'), q, pageParams(q)), 200);
+  });
+
+  exportRoute(app, {
+    path: '/api/v1/campaigns', tag: 'Campaigns', name: 'campaigns', query: CampaignsFilter, sort: 'createdAt',
+    columns: ['id', 'externalId', 'name', 'type', 'channel', 'startsOn', 'endsOn', 'budget', 'actualCost', 'currency', 'ownerId', 'createdAt']
+      .map((key) => ({ key, header: key })),
+    fetch: (c, filter, page) => listCampaigns(c.get('ctx'), filter, page),
+  });
+
+  app.openapi(createRoute({
+    method: 'post', path: '/api/v1/campaigns', tags, summary: 'Create a campaign',
+    request: { body: { required: true, ...json(CreateCampaignInput) } },
+    responses: { 201: { description: 'Created', ...json(Campaign) }, ...errorResponses },
+  }), async (c) => c.json(await createCampaign(c.get('ctx'), c.req.valid('json')), 201));
+
+  app.openapi(createRoute({
+    method: 'get', path: '/api/v1/campaigns/{id}', tags, summary: 'A campaign with its reach',
+    request: { params: IdParam },
+    responses: { 200: { description: 'The campaign', ...json(CampaignDetailSchema.openapi('CampaignDetail')) }, ...errorResponses },
+  }), async (c) => c.json(await getCampaign(c.get('ctx'), c.req.valid('param').id), 200));
+
+  app.openapi(createRoute({
+    method: 'patch', path: '/api/v1/campaigns/{id}', tags, summary: 'Update a campaign (costs, dates, owner)',
+    request: { params: IdParam, body: { required: true, ...json(UpdateCampaignInput) } },
+    responses: { 200: { description: 'Updated', ...json(Campaign) }, ...errorResponses },
+  }), async (c) => c.json(await updateCampaign(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 200));
+}

@@ -1,0 +1,26 @@
+import type { App, AppDeps } from '../app.js';
+import { registerAccountRoutes } from './accounts.routes.js';
+import { registerAuditRoutes } from './audit.routes.js';
+import { registerCampaignRoutes } from './campaigns.routes.js';
+import { registerCustomFieldRoutes } from './custom-fields.routes.js';
+import { registerFormRoutes } from './forms.routes.js';
+// import { registerImportRoutes } from './imports.routes.js';
+import { registerOpportunityRoutes } from './opportunities.routes.js';
+import { registerPeopleRoutes } from './people.routes.js';
+import { registerPublicFormRoutes } from './public-forms.routes.js';
+import { registerTouchpointRoutes } from './touchpoints.routes.js';
+import { registerUserRoutes } from './users.routes.js';
+
+export function registerRoutes(app: App, deps: AppDeps): void {
+  registerPeopleRoutes(app);
+  registerAccountRoutes(app);
+  registerTouchpointRoutes(app, deps);
+  registerOpportunityRoutes(app);
+  registerCampaignRoutes(app);
+  registerUserRoutes(app);
+  registerCustomFieldRoutes(app);
+  registerFormRoutes(app);
+  // registerImportRoutes(app);
+  registerAuditRoutes(app);
+  registerPublicFormRoutes(app, deps);
+}

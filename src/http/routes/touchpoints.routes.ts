@@ -1,0 +1,52 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { correctTouchpoint, CorrectTouchpointInput } from '../../domain/capture/correct-touchpoint.js';
+import { ingestTouchpoints } from '../../domain/capture/ingest-touchpoints.js';
+import { listTouchpoints } from '../../domain/capture/list-touchpoints.js';
+import { IngestResultSchema, TouchpointBatchInput, TouchpointFilter, TouchpointInput, TouchpointSchema } from '../../domain/capture/touchpoint.schema.js';
+import type { App, AppDeps } from '../app.js';
+import { errorResponses, exportRoute, json, listQuery, pageOf, pageParams } from './shared.js';
+
+const tags = ['Touchpoints'];
+const Query = TouchpointFilter.extend(listQuery(['occurredAt', 'recordedAt'] as const, 'occurredAt').shape);
+const TouchIdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export function registerTouchpointRoutes(app: App, deps: AppDeps): void {
+  TouchpointInput.openapi('TouchpointInput');
+
+  app.openapi(createRoute({
+    method: 'post', path: '/api/v1/touchpoints', tags,
+    summary: 'Capture a batch of touches (up to 10,000), idempotent on externalId',
+    description: 'All or nothing: one invalid item refuses the batch, with every problem listed by path (touchpoints.<index>.<field>). A touch with an e-mail upserts the person and matches the account by domain; free-mail domains never match; an unknown corporate domain creates an account.',
+    request: { body: { required: true, ...json(TouchpointBatchInput) } },
+    responses: {
+      201: { description: 'Stored (duplicates are counted, not stored again)', ...json(IngestResultSchema.openapi('IngestResult')) },
+      413: errorResponses[422], ...errorResponses,
+    },
+  }), async (c) => {
+    const { touchpoints } = c.req.valid('json');
+    return c.json(await ingestTouchpoints(c.get('ctx'), touchpoints, { maxFutureSkewMinutes: deps.config.maxFutureSkewMinutes }), 201);
+  });
+
+  app.openapi(createRoute({
+    method: 'get', path: '/api/v1/touchpoints', tags, summary: 'List touches (the effective timeline unless includeSuperseded)',
+    request: { query: Query },
+    responses: { 200: { description: 'A page of touches', ...json(pageOf(TouchpointSchema, 'AllTouchpointPage')) }, ...errorResponses },
+  }), async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await listTouchpoints(c.get('ctx'), q, pageParams(q)), 200);
+  });
+
+  exportRoute(app, {
+    path: '/api/v1/touchpoints', tag: 'Touchpoints', name: 'touchpoints', query: TouchpointFilter, sort: 'occurredAt',
+    columns: ['id', 'externalId', 'occurredAt', 'personId', 'accountId', 'channel', 'kind', 'campaignId', 'asset', 'side', 'properties', 'correctsId', 'retracted', 'recordedBy', 'recordedAt']
+      .map((key) => ({ key, header: key })),
+    fetch: (c, filter, page) => listTouchpoints(c.get('ctx'), filter, page),
+  });
+
+  app.openapi(createRoute({
+    method: 'post', path: '/api/v1/touchpoints/{id}/corrections', tags,
+    summary: 'Correct or retract a touch (touches are immutable; this records a new one)',
+    request: { params: TouchIdParam, body: { required: true, ...json(CorrectTouchpointInput) } },
+    responses: { 201: { description: 'The correcting touch', ...json(TouchpointSchema.omit({ campaign: true })) }, ...errorResponses },
+  }), async (c) => c.json(await correctTouchpoint(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 201));
+}

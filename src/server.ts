@@ -1,0 +1,53 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { Config } from './config.js';
+import { loadDemo, isDatabaseEmpty } from './demo/load-demo.js';
+import { DEMO_SIGN_INS } from './demo/demo-credentials.js';
+import { systemClock } from './domain/shared/clock.js';
+import { createApp } from './http/app.js';
+import { openConfigured } from './cli/open-context.js';
+
+export type ServeOptions = { demo: 'auto' | 'never' | 'always'; config?: Partial<Config> };
+
+/**
+ * Starts the HTTP server. On an empty embedded database the demo company is loaded (never on
+ * a DATABASE_URL database unless asked with demo: 'always').
+ */
+export async function startServer(options: ServeOptions): Promise<{ server: ServerType; url: string; stop: () => Promise<void> }> {
+  const { handle, config, log, release } = await openConfigured(options.config);
+  const wantDemo = options.demo === 'always' || (options.demo === 'auto' && handle.engine === 'pglite');
+  if (wantDemo && (await isDatabaseEmpty(handle))) {
+    const started = Date.now();
+    log.info('empty database: loading the demo company');
+    const summary = await loadDemo(handle, {
+      seed: config.demoSeed, now: new Date(),
+      onProgress: (step, done, total) => log.debug({ step, done, total }, 'demo'),
+    });
+    log.info({ ms: Date.now() - started, ...summary.counts }, 'demo company loaded');
+  }
+  const app = createApp({ handle, config, log, clock: systemClock });
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  log.info({ url, engine: handle.engine, dataDir: handle.engine === 'pglite' ? (config.memory ? 'memory' : config.dataDir) : undefined }, 'Truce is serving');
+  const stop = async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await handle.close();
+    release();
+  };
+  return { server, url, stop };
+}
+
+export function printWelcome(url: string, demoLoaded: boolean): void {
+  const lines = [
+    '',
+    `  Truce is running at ${url}`,
+    `  API docs:           ${url}/docs   (OpenAPI: ${url}/api/openapi.json)`,
+  ];
+  if (demoLoaded) {
+    lines.push('  Demo sign-ins (sign-in arrives with the identity issue; these are the demo users):');
+    for (const s of DEMO_SIGN_INS) lines.push(`    ${s.role.padEnd(14)} ${s.email}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}

@@ -1,0 +1,78 @@
+import pg from 'pg';
+import { loadConfig, type Config } from '../../src/config.js';
+import { openDatabase, type DbHandle } from '../../src/db/client.js';
+import { runMigrations } from '../../src/db/migrate.js';
+import { createApp, type App } from '../../src/http/app.js';
+import { fixedClock } from '../../src/domain/shared/clock.js';
+import { SYSTEM_ACTOR, type Ctx } from '../../src/domain/shared/context.js';
+import { createLogger } from '../../src/logger.js';
+
+/**
+ * One isolated database per test file: in-memory PGlite by default, or a fresh database on the
+ * PostgreSQL server named by TRUCE_TEST_DATABASE_URL (CI runs the same suite on both).
+ */
+export type TestEnv = {
+  app: App;
+  handle: DbHandle;
+  clock: ReturnType<typeof fixedClock>;
+  config: Config;
+  ctx: Ctx;
+  /** Calls the app in-process and parses JSON when the response is JSON. */
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers; text: string }>;
+  close(): Promise<void>;
+};
+
+export async function createTestEnv(options: { now?: string; config?: Partial<Config> } = {}): Promise<TestEnv> {
+  const { handle, drop } = await openTestDatabase();
+  await runMigrations(handle);
+  const clock = fixedClock(options.now ?? '2026-06-15T12:00:00Z');
+  const config = loadConfig({ NODE_ENV: 'test' }, { webDistDir: '/nonexistent', ...options.config });
+  const log = createLogger('silent');
+  const app = createApp({ handle, config, log, clock });
+  const ctx: Ctx = { db: handle.db, engine: handle.engine, clock, actor: SYSTEM_ACTOR, log };
+  return {
+    app, handle, clock, config, ctx,
+    async request(method, path, body, headers = {}) {
+      const init: RequestInit = { method, headers: { ...headers } };
+      if (body !== undefined) {
+        if (typeof body === 'string') init.body = body;
+        else {
+          init.body = JSON.stringify(body);
+          (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+        }
+      }
+      const res = await app.request(path, init);
+      const text = await res.text();
+      const type = res.headers.get('content-type') ?? '';
+      return { status: res.status, headers: res.headers, text, body: type.includes('json') && text ? JSON.parse(text) : text };
+    },
+    async close() {
+      await handle.close();
+      await drop();
+    },
+  };
+}
+
+async function openTestDatabase(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+  const serverUrl = process.env.TRUCE_TEST_DATABASE_URL;
+  if (!serverUrl) {
+    return { handle: await openDatabase({ memory: true }), drop: async () => {} };
+  }
+  const name = `truce_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString(), poolSize: 4 });
+  return {
+    handle,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
