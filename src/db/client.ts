@@ -35,6 +35,9 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
 
 async function openPostgres(url: string, max: number): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client can be cut by the server (restart, admin command); the pool replaces it.
+  // Without a listener that event would crash the process.
+  pool.on('error', (err) => process.stderr.write(`truce: idle database connection lost: ${err.message}\n`));
   await pool.query('select 1');
   return { db: drizzle(pool, { schema }), pool, engine: 'postgres', close: () => pool.end() };
 }

@@ -58,6 +58,12 @@ async function openTestDatabase(): Promise<{ handle: DbHandle; drop: () => Promi
   if (!serverUrl) {
     return { handle: await openDatabase({ memory: true }), drop: async () => {} };
   }
+  const { url, drop } = await createScratchDatabase(serverUrl);
+  return { handle: await openDatabase({ url, poolSize: 4 }), drop };
+}
+
+/** A fresh, empty database on the PostgreSQL server, dropped by `drop()`. */
+export async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `truce_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -65,9 +71,8 @@ async function openTestDatabase(): Promise<{ handle: DbHandle; drop: () => Promi
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), poolSize: 4 });
   return {
-    handle,
+    url: url.toString(),
     drop: async () => {
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
