@@ -280,9 +280,6 @@ ALTER TABLE "people" ADD CONSTRAINT "people_account_id_accounts_id_fk" FOREIGN K
 ALTER TABLE "people" ADD CONSTRAINT "people_site_id_sites_id_fk" FOREIGN KEY ("site_id") REFERENCES "public"."sites"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stage_transitions" ADD CONSTRAINT "stage_transitions_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "touchpoints" ADD CONSTRAINT "touchpoints_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "touchpoints" ADD CONSTRAINT "touchpoints_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "touchpoints" ADD CONSTRAINT "touchpoints_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "touchpoints" ADD CONSTRAINT "touchpoints_corrects_id_touchpoints_id_fk" FOREIGN KEY ("corrects_id") REFERENCES "public"."touchpoints"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "opportunities" ADD CONSTRAINT "opportunities_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "opportunities" ADD CONSTRAINT "opportunities_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -304,8 +301,8 @@ CREATE INDEX "stage_transitions_stage_idx" ON "stage_transitions" USING btree ("
 CREATE INDEX "campaigns_owner_idx" ON "campaigns" USING btree ("owner_id");--> statement-breakpoint
 CREATE INDEX "touchpoints_person_idx" ON "touchpoints" USING btree ("person_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "touchpoints_account_idx" ON "touchpoints" USING btree ("account_id","occurred_at");--> statement-breakpoint
-CREATE INDEX "touchpoints_campaign_idx" ON "touchpoints" USING btree ("campaign_id");--> statement-breakpoint
-CREATE INDEX "touchpoints_corrects_idx" ON "touchpoints" USING btree ("corrects_id");--> statement-breakpoint
+CREATE INDEX "touchpoints_campaign_idx" ON "touchpoints" USING btree ("campaign_id") WHERE "touchpoints"."campaign_id" is not null;--> statement-breakpoint
+CREATE INDEX "touchpoints_corrects_idx" ON "touchpoints" USING btree ("corrects_id") WHERE "touchpoints"."corrects_id" is not null;--> statement-breakpoint
 CREATE INDEX "touchpoints_occurred_idx" ON "touchpoints" USING btree ("occurred_at","id");--> statement-breakpoint
 CREATE INDEX "opportunities_account_idx" ON "opportunities" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "opportunities_owner_idx" ON "opportunities" USING btree ("owner_id");--> statement-breakpoint

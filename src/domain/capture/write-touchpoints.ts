@@ -7,10 +7,10 @@ export type WriteResult = { created: number; duplicates: number; peopleCreated: 
 
 /**
  * Writes validated touches set-based, in one transaction: the batch travels as ONE jsonb
- * parameter into a temporary table, then a handful of statements upsert people, create
- * accounts for unknown corporate domains (free-mail never matches), link people to accounts,
- * record the new people's first lifecycle stage, and insert the touches (idempotent on
- * external_id). The same SQL runs on PGlite and PostgreSQL.
+ * parameter into a temporary table, then a handful of statements collect the people not
+ * known yet, create accounts for their unknown corporate domains (free-mail never matches),
+ * insert those people already linked to their account, fill blanks on known people, record the
+ * new people's first lifecycle stage, and insert the touches (idempotent on external_id). The same SQL runs on PGlite and PostgreSQL.
  */
 export async function writeTouchpoints(ctx: Ctx, touches: NormalisedTouch[], options: { importId?: string } = {}): Promise<WriteResult> {
   if (touches.length === 0) return { created: 0, duplicates: 0, peopleCreated: 0, accountsCreated: 0 };
@@ -24,10 +24,10 @@ export async function writeTouchpoints(ctx: Ctx, touches: NormalisedTouch[], opt
   })));
   return ctx.db.transaction(async (tx) => {
     await stage(tx, payload);
+    await collectNewPeople(tx);
+    const accountsCreated = await createAccountsForNewDomains(tx, now);
     const peopleCreated = await insertNewPeople(tx, now);
     await fillInPeople(tx, now);
-    const accountsCreated = await createAccountsForNewDomains(tx, now);
-    await linkNewPeopleToAccounts(tx);
     await tx.execute(sql`
       insert into stage_transitions (person_id, from_stage, to_stage, occurred_at, actor_type, actor_id, reason)
       select id, null, 'lead', created_at, ${ctx.actor.type}, ${options.importId ?? ctx.actor.id}, 'first touch captured'
@@ -51,27 +51,53 @@ async function stage(tx: Database, payload: string): Promise<void> {
       side text, campaign_id uuid, asset text, properties jsonb, first_name text, last_name text, title text,
       company_name text, country text, phone text) on commit drop`);
   await tx.execute(sql`create temp table _new_people (id uuid, email text, created_at timestamptz) on commit drop`);
+  await tx.execute(sql`create temp table _cand (email text, domain text, first_name text, last_name text, title text,
+      company_name text, country text, phone text, side text, channel text, first_at timestamptz) on commit drop`);
   await tx.execute(sql`
     insert into _in
     select x, t, e, p, a, ch, k, s, c, "as", coalesce(pr, '{}'::jsonb), fn, ln, ti, co, cn, ph
-    from jsonb_to_recordset(${payload}::jsonb) as r(
+    from json_to_recordset(${payload}::json) as r(
       x text, t timestamptz, e text, p uuid, a uuid, ch text, k text, s text, c uuid, "as" text, pr jsonb,
       fn text, ln text, ti text, co text, cn text, ph text)`);
 }
 
-async function insertNewPeople(tx: Database, now: string): Promise<number> {
-  // A person first seen through a touch was created when that touch happened (history is kept).
+/** People not known yet, each with the attributes of their earliest touch in the batch. */
+async function collectNewPeople(tx: Database): Promise<void> {
+  await tx.execute(sql`
+    insert into _cand
+    select distinct on (s.email) s.email, split_part(s.email, '@', 2), s.first_name, s.last_name, s.title, s.company_name,
+           s.country, s.phone, s.side, s.channel, s.occurred_at
+    from _in s
+    where s.email is not null and not exists (select 1 from people p where p.email = s.email)
+    order by s.email, s.occurred_at`);
+}
+
+async function createAccountsForNewDomains(tx: Database, now: string): Promise<number> {
   const r = await tx.execute(sql`
-    with src as (
-      select distinct on (email) email, first_name, last_name, title, company_name, country, phone, side, channel, occurred_at
-      from _in where email is not null order by email, occurred_at),
-    firsts as (select email, min(occurred_at) as first_at from _in where email is not null group by email),
-    ins as (
+    with doms as materialized (
+      select gen_random_uuid() as id, domain, coalesce(company_name, initcap(replace(split_part(domain, '.', 1), '-', ' '))) as name, country
+      from (select distinct on (c.domain) c.domain, c.company_name, c.country from _cand c
+            where c.domain <> ''
+              and not exists (select 1 from free_mail_domains f where f.domain = c.domain)
+              and not exists (select 1 from account_domains d where d.domain = c.domain)
+            order by c.domain, c.company_name nulls last) d),
+    acc as (insert into accounts (id, name, country, created_at, updated_at)
+            select id, name, country, ${now}::timestamptz, ${now}::timestamptz from doms returning id)
+    insert into account_domains (domain, account_id) select domain, id from doms`);
+  return r.rowCount ?? 0;
+}
+
+/** A person first seen through a touch was created when that touch happened (history is kept). */
+async function insertNewPeople(tx: Database, now: string): Promise<number> {
+  const r = await tx.execute(sql`
+    with ins as (
       insert into people (email, first_name, last_name, title, company_name, country, phone,
-                          original_source, original_channel, lifecycle_stage, created_at, updated_at)
-      select s.email, s.first_name, s.last_name, s.title, s.company_name, s.country, s.phone,
-             s.side, s.channel, 'lead', f.first_at, ${now}::timestamptz
-      from src s join firsts f using (email)
+                          original_source, original_channel, lifecycle_stage, account_id, created_at, updated_at)
+      select c.email, c.first_name, c.last_name, c.title, c.company_name, c.country, c.phone, c.side, c.channel, 'lead',
+             (select d.account_id from account_domains d where d.domain = c.domain
+                and not exists (select 1 from free_mail_domains f where f.domain = c.domain)),
+             c.first_at, ${now}::timestamptz
+      from _cand c
       on conflict (email) do nothing
       returning id, email, created_at)
     insert into _new_people select id, email, created_at from ins`);
@@ -94,32 +120,6 @@ async function fillInPeople(tx: Database, now: string): Promise<void> {
       and ((p.first_name is null and s.first_name is not null) or (p.last_name is null and s.last_name is not null)
         or (p.title is null and s.title is not null) or (p.company_name is null and s.company_name is not null)
         or (p.country is null and s.country is not null) or (p.phone is null and s.phone is not null))`);
-}
-
-async function createAccountsForNewDomains(tx: Database, now: string): Promise<number> {
-  const r = await tx.execute(sql`
-    with doms as materialized (
-      select gen_random_uuid() as id, domain, name, country from (
-        select distinct on (split_part(n.email, '@', 2)) split_part(n.email, '@', 2) as domain,
-               coalesce(s.company_name, initcap(replace(split_part(split_part(n.email, '@', 2), '.', 1), '-', ' '))) as name,
-               s.country
-        from _new_people n join _in s on s.email = n.email
-        where split_part(n.email, '@', 2) <> ''
-          and not exists (select 1 from free_mail_domains f where f.domain = split_part(n.email, '@', 2))
-          and not exists (select 1 from account_domains d where d.domain = split_part(n.email, '@', 2))
-        order by split_part(n.email, '@', 2), s.company_name nulls last) d),
-    acc as (insert into accounts (id, name, country, created_at, updated_at)
-            select id, name, country, ${now}::timestamptz, ${now}::timestamptz from doms returning id)
-    insert into account_domains (domain, account_id) select domain, id from doms`);
-  return r.rowCount ?? 0;
-}
-
-async function linkNewPeopleToAccounts(tx: Database): Promise<void> {
-  await tx.execute(sql`
-    update people p set account_id = d.account_id
-    from _new_people n join account_domains d on d.domain = split_part(n.email, '@', 2)
-    where p.id = n.id and p.account_id is null
-      and not exists (select 1 from free_mail_domains f where f.domain = d.domain)`);
 }
 
 async function insertTouches(tx: Database, recordedBy: string): Promise<number> {
