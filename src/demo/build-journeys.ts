@@ -32,7 +32,6 @@ const ENGAGEMENT: readonly (readonly [string, string, number])[] = [
 
 /** People of a set of accounts (plus some free-mail people), each with a journey through the funnel. */
 export function buildJourneys(jc: JourneyContext, accounts: DemoAccount[], peopleCount: number, freeMailShare: number): Rows {
-  const { rng } = jc;
   const rows: Rows = { people: [], transitions: [], touches: [], opportunities: [], contacts: [] };
   const weights = accounts.map((a) => Math.sqrt(a.employeeCount));
   const total = weights.reduce((s, w) => s + w, 0);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../shared/zod.js';
 import { accounts, sites } from '../../db/schema/index.js';
 import { ACCOUNT_TIERS } from '../../db/schema/vocabulary.js';
 import { countryCode, createSelectSchema, customValues, stringList } from '../shared/schema-factory.js';

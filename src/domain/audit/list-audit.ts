@@ -1,5 +1,5 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { z } from '../shared/zod.js';
 import { auditLog } from '../../db/schema/index.js';
 import { ACTOR_TYPES } from '../../db/schema/vocabulary.js';
 import type { Ctx } from '../shared/context.js';

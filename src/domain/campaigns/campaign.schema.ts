@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../shared/zod.js';
 import { campaigns } from '../../db/schema/index.js';
 import { CAMPAIGN_TYPES, CHANNELS } from '../../db/schema/vocabulary.js';
 import { createSelectSchema, currency } from '../shared/schema-factory.js';

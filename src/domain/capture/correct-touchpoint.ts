@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import { z } from '../shared/zod.js';
 import { touchpoints } from '../../db/schema/index.js';
 import { CHANNELS, SIDES, TOUCH_KINDS } from '../../db/schema/vocabulary.js';
 import { recordAudit } from '../shared/audit.js';

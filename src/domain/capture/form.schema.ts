@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../shared/zod.js';
 import { forms } from '../../db/schema/index.js';
 import { TOUCH_KINDS } from '../../db/schema/vocabulary.js';
 import { countryCode, createSelectSchema, email } from '../shared/schema-factory.js';

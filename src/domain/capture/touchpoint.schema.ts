@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../shared/zod.js';
 import { touchpoints } from '../../db/schema/index.js';
 import { CHANNELS, SIDES, TOUCH_KINDS, type Channel, type Side, type TouchKind } from '../../db/schema/vocabulary.js';
 import { countryCode, createSelectSchema, email } from '../shared/schema-factory.js';

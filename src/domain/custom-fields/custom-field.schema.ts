@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../shared/zod.js';
 import { customFieldDefinitions } from '../../db/schema/index.js';
 import { CUSTOM_FIELD_ENTITIES, CUSTOM_FIELD_TYPES } from '../../db/schema/vocabulary.js';
 import { createSelectSchema } from '../shared/schema-factory.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../shared/zod.js';
 import { teams, users } from '../../db/schema/index.js';
 import { ROLES, TEAM_KINDS } from '../../db/schema/vocabulary.js';
 import { createSelectSchema, email } from '../shared/schema-factory.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../shared/zod.js';
 import { opportunities } from '../../db/schema/index.js';
 import { BUYING_ROLES, OPPORTUNITY_STAGES } from '../../db/schema/vocabulary.js';
 import { createSelectSchema, currency, customValues, stringList } from '../shared/schema-factory.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../shared/zod.js';
 import { people } from '../../db/schema/index.js';
 import { BUYING_ROLES, CONSENT_STATUSES, LIFECYCLE_STAGES, SENIORITIES, SOURCES, CHANNELS } from '../../db/schema/vocabulary.js';
 import { countryCode, createSelectSchema, customValues, email, stringList } from '../shared/schema-factory.js';

@@ -1,5 +1,5 @@
 import { createSchemaFactory } from 'drizzle-zod';
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * Request schemas derive from the Drizzle tables (the one source of truth); dates are coerced

@@ -4,7 +4,7 @@ import { registerAuditRoutes } from './audit.routes.js';
 import { registerCampaignRoutes } from './campaigns.routes.js';
 import { registerCustomFieldRoutes } from './custom-fields.routes.js';
 import { registerFormRoutes } from './forms.routes.js';
-// import { registerImportRoutes } from './imports.routes.js';
+import { registerImportRoutes } from './imports.routes.js';
 import { registerOpportunityRoutes } from './opportunities.routes.js';
 import { registerPeopleRoutes } from './people.routes.js';
 import { registerPublicFormRoutes } from './public-forms.routes.js';
@@ -20,7 +20,7 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerUserRoutes(app);
   registerCustomFieldRoutes(app);
   registerFormRoutes(app);
-  // registerImportRoutes(app);
+  registerImportRoutes(app);
   registerAuditRoutes(app);
   registerPublicFormRoutes(app, deps);
 }
