@@ -9,7 +9,7 @@ export type CsvRecord = { rowNumber: number; cells: Record<string, string>; colu
  * where), strips a BOM, reads the header row, and turns parser faults (an unclosed quote…) into
  * a DomainError naming the line. Memory stays bounded whatever the file's size.
  */
-export async function* readCsv(source: AsyncIterable<Uint8Array | string>, onBytes?: (n: number) => void): AsyncGenerator<CsvRecord, string[]> {
+export async function* readCsv(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, onBytes?: (n: number) => void): AsyncGenerator<CsvRecord, string[]> {
   let headers: string[] = [];
   const parser = parse({
     bom: true, skip_empty_lines: true, relax_column_count: true, info: true, trim: false,
@@ -65,7 +65,7 @@ function csvProblem(e: CsvError): DomainError {
   return new DomainError('invalid_csv', message, [{ path: line ? `line ${line}` : 'file', message }]);
 }
 
-async function* decodeUtf8(source: AsyncIterable<Uint8Array | string>, onBytes?: (n: number) => void): AsyncGenerator<string> {
+async function* decodeUtf8(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, onBytes?: (n: number) => void): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let offset = 0;
   for await (const chunk of source) {

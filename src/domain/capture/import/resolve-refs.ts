@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { normaliseCustomValues, type CustomValue } from '../../custom-fields/check-custom-values.js';
 import type { CustomField } from '../../custom-fields/custom-field.schema.js';
-import type { ZodType } from '../../shared/zod.js';
+import type { ZodType } from 'zod';
 import type { RowError, SourceRow } from './import-types.js';
 
 /** Parses each row with the kind's schema and its custom columns; bad rows become errors. */

@@ -26,7 +26,7 @@ export type ImportSummary = {
 
 export type RunImportOptions = {
   kind: ImportKind;
-  source: AsyncIterable<Uint8Array | string>;
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
   fileName?: string | null;
   /** CSV header → field key; headers not named are matched by name, then kept as extra columns. */
   mapping?: Record<string, string> | null;
