@@ -1,0 +1,39 @@
+export type Problem = { type: string; title: string; status: number; code: string; detail: string; errors: { path: string; message: string }[] };
+export type Page<T> = { data: T[]; nextCursor: string | null };
+export type Ref = { id: string; name: string };
+
+export type Person = {
+  id: string; externalId: string | null; email: string; firstName: string | null; lastName: string | null; title: string | null;
+  seniority: string | null; buyingRole: string | null; phone: string | null; companyName: string | null; country: string | null;
+  region: string | null; consentStatus: string; consentAt: string | null; consentSource: string | null; originalSource: string | null;
+  originalChannel: string | null; lifecycleStage: string; ownerId: string | null; accountId: string | null; siteId: string | null;
+  custom: Record<string, unknown>; createdAt: string; updatedAt: string;
+};
+export type PersonDetail = Person & { account: Ref | null; owner: Ref | null };
+
+export type Touchpoint = {
+  id: number; externalId: string; occurredAt: string; personId: string | null; accountId: string | null; channel: string; kind: string;
+  campaignId: string | null; campaign: Ref | null; asset: string | null; side: string; properties: Record<string, unknown>;
+  correctsId: number | null; retracted: boolean; recordedBy: string; recordedAt: string;
+};
+
+export type Site = { id: string; accountId: string; name: string; city: string | null; country: string | null; headcount: number | null; businessUnit: string | null };
+export type Account = {
+  id: string; externalId: string | null; name: string; domains: string[]; industry: string | null; employeeCount: number | null;
+  annualRevenue: number | null; country: string | null; region: string | null; parentId: string | null; ownerId: string | null;
+  tier: string | null; custom: Record<string, unknown>; createdAt: string;
+};
+export type AccountDetail = Account & { parent: Ref | null; children: Ref[]; owner: Ref | null; sites: Site[]; counts: { people: number; opportunities: number; touchpoints: number } };
+
+export type Opportunity = {
+  id: string; name: string; amount: number; currency: string; stage: string; createdAt: string; closeDate: string | null;
+  closedAt: string | null; isWon: boolean | null; lostReason: string | null;
+};
+
+export type ImportField = { key: string; label: string; required: boolean; type: string; description: string };
+export type RowError = { rowNumber: number; field: string | null; code: string; message: string };
+export type ImportSummary = {
+  id: string; kind: string; fileName: string | null; status: 'running' | 'completed' | 'failed'; rowsRead: number; rowsOk: number;
+  rowsFailed: number; error: string | null; errors?: RowError[]; startedAt: string; finishedAt: string | null;
+};
+export type Form = { id: string; key: string; name: string; kind: string; allowedOrigins: string[]; redirectUrl: string | null; active: boolean };
