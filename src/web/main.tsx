@@ -7,6 +7,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
 import { AccountPage } from './pages/AccountPage';
 import { AccountsPage } from './pages/AccountsPage';
+import { CustomFieldsPage } from './pages/CustomFieldsPage';
 import { FormsPage } from './pages/FormsPage';
 import { ImportPage } from './pages/ImportPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -29,6 +30,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/accounts/:id" element={<AccountPage />} />
               <Route path="/import" element={<ImportPage />} />
               <Route path="/forms" element={<FormsPage />} />
+              <Route path="/settings/custom-fields" element={<CustomFieldsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -79,4 +79,21 @@ describe.runIf(available)('importing people in the web app', () => {
     expect(await timeline.innerText()).toContain('call');
     await page.close();
   });
+
+  it('defines a custom field in the app and shows a bad key next to its field', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/settings/custom-fields`);
+    await page.getByLabel('Key').fill('Bad Key');
+    await page.getByLabel('Label').fill('Bad');
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await expect.poll(() => page.getByText('lower-case letters, digits and _; starts with a letter').count()).toBe(1);
+    await page.getByLabel('Key').fill('nps');
+    await page.getByLabel('Label').fill('Net promoter score');
+    await page.getByRole('button', { name: 'Add field' }).click();
+    const table = page.getByRole('table', { name: 'Custom fields' });
+    await expect.poll(() => table.innerText()).toContain('Net promoter score');
+    const defined = await env.request('GET', '/api/v1/custom-fields?entity=person');
+    expect(defined.body.data.map((f: { key: string }) => f.key)).toContain('nps');
+    await page.close();
+  });
 });

@@ -6,6 +6,7 @@ const NAV = [
   { to: '/accounts', label: 'Accounts' },
   { to: '/import', label: 'Import' },
   { to: '/forms', label: 'Website forms' },
+  { to: '/settings/custom-fields', label: 'Custom fields' },
 ];
 
 export function Layout() {
