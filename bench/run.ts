@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: capture throughput and latency on PGlite and on PostgreSQL, with memory.
- * Options: --batches N (default 20), --forms N (default 500), --large (load the large demo
- * first and report the server's RSS with it), --only pglite|postgres.
+ * Options: --batches N (default 20), --forms N (default 500), --import-rows N (default 200,000;
+ * 1000000 for the million-row check), --large (load the large demo first and report the
+ * server's RSS with it), --only pglite|postgres.
  * PostgreSQL: TRUCE_BENCH_DATABASE_URL, else a scratch server from the machine's binaries.
  */
 import { parseArgs } from 'node:util';
 import { startServer } from '../src/server.js';
+import { benchImport } from './import-stream.js';
 import { startScratchPostgres, rssMb } from './postgres-server.js';
 import { fmt, peakRss, percentile } from './stats.js';
 
@@ -13,6 +15,7 @@ const { values: args } = parseArgs({
   options: {
     batches: { type: 'string', default: '20' },
     forms: { type: 'string', default: '500' },
+    'import-rows': { type: 'string', default: '200000' },
     large: { type: 'boolean', default: false },
     only: { type: 'string' },
   },
@@ -83,6 +86,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', databaseUrl?: string, 
     if (pgPids) r['PostgreSQL server RSS (MB, apart)'] = fmt(rssMb(pgPids()), 0);
     await stop();
   }
+  Object.assign(r, await benchImport(Number(args['import-rows']), databaseUrl));
   results.push({ engine, result: r });
 }
 
