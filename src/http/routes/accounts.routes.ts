@@ -10,28 +10,19 @@ import { updateAccount } from '../../domain/accounts/update-account.js';
 import { listTouchpoints } from '../../domain/capture/list-touchpoints.js';
 import { TouchpointFilter, TouchpointSchema } from '../../domain/capture/touchpoint.schema.js';
 import type { App } from '../app.js';
-import { errorResponses, exportRoute, IdParam, json, listQuery, pageOf, pageParams } from './shared.js';
+import { errorResponses, IdParam, json, listQuery, listRoutes, pageOf, pageParams } from './shared.js';
 
 const tags = ['Accounts'];
 const Account = AccountSchema.openapi('Account');
-const Query = AccountsFilter.extend(listQuery(['name', 'createdAt', 'employeeCount', 'annualRevenue'] as const, 'name', 'asc').shape);
 const TouchQuery = TouchpointFilter.omit({ personId: true, accountId: true })
   .extend(listQuery(['occurredAt', 'recordedAt'] as const, 'occurredAt').shape);
 
 export function registerAccountRoutes(app: App): void {
-  app.openapi(createRoute({
-    method: 'get', path: '/api/v1/accounts', tags, summary: 'List accounts',
-    request: { query: Query },
-    responses: { 200: { description: 'A page of accounts', ...json(pageOf(Account, 'AccountPage')) }, ...errorResponses },
-  }), async (c) => {
-    const q = c.req.valid('query');
-    return c.json(await listAccounts(c.get('ctx'), q, pageParams(q)), 200);
-  });
-
-  exportRoute(app, {
-    path: '/api/v1/accounts', tag: 'Accounts', name: 'accounts', query: AccountsFilter, sort: 'createdAt',
-    columns: ['id', 'externalId', 'name', 'domains', 'industry', 'employeeCount', 'annualRevenue', 'country', 'region', 'parentId', 'ownerId', 'tier', 'custom', 'createdAt', 'updatedAt']
-      .map((key) => ({ key, header: key })),
+  listRoutes(app, {
+    path: '/api/v1/accounts', tag: 'Accounts', name: 'accounts', summary: 'List accounts', filter: AccountsFilter,
+    item: Account, itemName: 'Account', sorts: ['name', 'createdAt', 'employeeCount', 'annualRevenue'] as const, defaultSort: 'name', defaultOrder: 'asc',
+    exportSort: 'createdAt',
+    columns: ['id', 'externalId', 'name', 'domains', 'industry', 'employeeCount', 'annualRevenue', 'country', 'region', 'parentId', 'ownerId', 'tier', 'custom', 'createdAt', 'updatedAt'],
     fetch: (c, filter, page) => listAccounts(c.get('ctx'), filter, page),
   });
 

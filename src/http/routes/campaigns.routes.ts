@@ -5,26 +5,16 @@ import { getCampaign } from '../../domain/campaigns/get-campaign.js';
 import { listCampaigns } from '../../domain/campaigns/list-campaigns.js';
 import { updateCampaign } from '../../domain/campaigns/update-campaign.js';
 import type { App } from '../app.js';
-import { errorResponses, exportRoute, IdParam, json, listQuery, pageOf, pageParams } from './shared.js';
+import { errorResponses, IdParam, json, listRoutes } from './shared.js';
 
 const tags = ['Campaigns'];
 const Campaign = CampaignSchema.openapi('Campaign');
-const Query = CampaignsFilter.extend(listQuery(['startsOn', 'name', 'actualCost', 'createdAt'] as const, 'startsOn').shape);
 
 export function registerCampaignRoutes(app: App): void {
-  app.openapi(createRoute({
-    method: 'get', path: '/api/v1/campaigns', tags, summary: 'List campaigns',
-    request: { query: Query },
-    responses: { 200: { description: 'A page of campaigns', ...json(pageOf(Campaign, 'CampaignPage')) }, ...errorResponses },
-  }), async (c) => {
-    const q = c.req.valid('query');
-    return c.json(await listCampaigns(c.get('ctx'), q, pageParams(q)), 200);
-  });
-
-  exportRoute(app, {
-    path: '/api/v1/campaigns', tag: 'Campaigns', name: 'campaigns', query: CampaignsFilter, sort: 'createdAt',
-    columns: ['id', 'externalId', 'name', 'type', 'channel', 'startsOn', 'endsOn', 'budget', 'actualCost', 'currency', 'ownerId', 'createdAt']
-      .map((key) => ({ key, header: key })),
+  listRoutes(app, {
+    path: '/api/v1/campaigns', tag: 'Campaigns', name: 'campaigns', summary: 'List campaigns', filter: CampaignsFilter,
+    item: Campaign, itemName: 'Campaign', sorts: ['startsOn', 'name', 'actualCost', 'createdAt'] as const, defaultSort: 'startsOn', exportSort: 'createdAt',
+    columns: ['id', 'externalId', 'name', 'type', 'channel', 'startsOn', 'endsOn', 'budget', 'actualCost', 'currency', 'ownerId', 'createdAt'],
     fetch: (c, filter, page) => listCampaigns(c.get('ctx'), filter, page),
   });
 

@@ -7,26 +7,16 @@ import {
 } from '../../domain/opportunities/opportunity.schema.js';
 import { updateOpportunity } from '../../domain/opportunities/update-opportunity.js';
 import type { App } from '../app.js';
-import { errorResponses, exportRoute, IdParam, json, listQuery, pageOf, pageParams } from './shared.js';
+import { errorResponses, IdParam, json, listRoutes } from './shared.js';
 
 const tags = ['Opportunities'];
 const Opportunity = OpportunitySchema.openapi('Opportunity');
-const Query = OpportunitiesFilter.extend(listQuery(['createdAt', 'amount', 'closeDate', 'name'] as const, 'createdAt').shape);
 
 export function registerOpportunityRoutes(app: App): void {
-  app.openapi(createRoute({
-    method: 'get', path: '/api/v1/opportunities', tags, summary: 'List opportunities',
-    request: { query: Query },
-    responses: { 200: { description: 'A page of opportunities', ...json(pageOf(Opportunity, 'OpportunityPage')) }, ...errorResponses },
-  }), async (c) => {
-    const q = c.req.valid('query');
-    return c.json(await listOpportunities(c.get('ctx'), q, pageParams(q)), 200);
-  });
-
-  exportRoute(app, {
-    path: '/api/v1/opportunities', tag: 'Opportunities', name: 'opportunities', query: OpportunitiesFilter, sort: 'createdAt',
-    columns: ['id', 'externalId', 'accountId', 'name', 'amount', 'currency', 'stage', 'ownerId', 'createdAt', 'closeDate', 'closedAt', 'isWon', 'lostReason', 'custom']
-      .map((key) => ({ key, header: key })),
+  listRoutes(app, {
+    path: '/api/v1/opportunities', tag: 'Opportunities', name: 'opportunities', summary: 'List opportunities', filter: OpportunitiesFilter,
+    item: Opportunity, itemName: 'Opportunity', sorts: ['createdAt', 'amount', 'closeDate', 'name'] as const, defaultSort: 'createdAt', exportSort: 'createdAt',
+    columns: ['id', 'externalId', 'accountId', 'name', 'amount', 'currency', 'stage', 'ownerId', 'createdAt', 'closeDate', 'closedAt', 'isWon', 'lostReason', 'custom'],
     fetch: (c, filter, page) => listOpportunities(c.get('ctx'), filter, page),
   });
 

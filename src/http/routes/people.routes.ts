@@ -9,12 +9,11 @@ import {
 } from '../../domain/people/person.schema.js';
 import { updatePerson } from '../../domain/people/update-person.js';
 import type { App } from '../app.js';
-import { errorResponses, exportRoute, IdParam, json, listQuery, pageOf, pageParams } from './shared.js';
+import { errorResponses, IdParam, json, listQuery, listRoutes, pageOf, pageParams } from './shared.js';
 
 const tags = ['People'];
 const Person = PersonSchema.openapi('Person');
 const PersonDetail = PersonDetailSchema.openapi('PersonDetail');
-const Query = PeopleFilter.extend(listQuery(PEOPLE_SORTS, 'createdAt').shape);
 const TouchQuery = TouchpointFilter.omit({ personId: true, accountId: true })
   .extend(listQuery(['occurredAt', 'recordedAt'] as const, 'occurredAt').shape);
 
@@ -22,20 +21,12 @@ export const PERSON_EXPORT_COLUMNS = [
   'id', 'externalId', 'email', 'firstName', 'lastName', 'title', 'seniority', 'buyingRole', 'phone', 'companyName',
   'country', 'region', 'consentStatus', 'consentAt', 'originalSource', 'originalChannel', 'lifecycleStage',
   'ownerId', 'accountId', 'custom', 'createdAt', 'updatedAt',
-].map((key) => ({ key, header: key }));
+];
 
 export function registerPeopleRoutes(app: App): void {
-  app.openapi(createRoute({
-    method: 'get', path: '/api/v1/people', tags, summary: 'List people (leads and contacts)',
-    request: { query: Query },
-    responses: { 200: { description: 'A page of people', ...json(pageOf(Person, 'PersonPage')) }, ...errorResponses },
-  }), async (c) => {
-    const q = c.req.valid('query');
-    return c.json(await listPeople(c.get('ctx'), q, pageParams(q)), 200);
-  });
-
-  exportRoute(app, {
-    path: '/api/v1/people', tag: 'People', name: 'people', query: PeopleFilter, columns: PERSON_EXPORT_COLUMNS, sort: 'createdAt',
+  listRoutes(app, {
+    path: '/api/v1/people', tag: 'People', name: 'people', summary: 'List people (leads and contacts)', filter: PeopleFilter,
+    item: Person, itemName: 'Person', sorts: PEOPLE_SORTS, defaultSort: 'createdAt', exportSort: 'createdAt', columns: PERSON_EXPORT_COLUMNS,
     fetch: (c, filter, page) => listPeople(c.get('ctx'), filter, page),
   });
 

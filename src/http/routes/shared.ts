@@ -62,3 +62,27 @@ export function exportRoute<Q extends z.ZodObject>(app: App, options: {
     }) as never;
   });
 }
+
+/**
+ * A list resource: `GET <path>` (filters, keyset paging, sorting) and `GET <path>/export.csv`
+ * (the same filters, every row streamed). One declaration, so every list exports alike.
+ */
+export function listRoutes<F extends z.ZodObject, S extends readonly [string, ...string[]], T extends z.ZodType>(app: App, options: {
+  path: string; tag: string; name: string; summary: string; filter: F; item: T; itemName: string;
+  sorts: S; defaultSort: S[number]; defaultOrder?: 'asc' | 'desc'; exportSort: string; columns: string[];
+  fetch: (c: Context<AppEnv>, filter: z.infer<F>, page: PageParams) => Promise<Page<Record<string, unknown>>>;
+}): void {
+  const query = options.filter.extend(listQuery(options.sorts, options.defaultSort, options.defaultOrder).shape);
+  app.openapi(createRoute({
+    method: 'get', path: options.path, tags: [options.tag], summary: options.summary,
+    request: { query },
+    responses: { 200: { description: `A page of ${options.name}`, ...json(pageOf(options.item, `${options.itemName}Page`)) }, ...errorResponses },
+  }), async (c) => {
+    const q = (c.req.valid as (target: 'query') => unknown)('query') as z.infer<F> & { limit: number; cursor?: string; sort: string; order: 'asc' | 'desc' };
+    return c.json(await options.fetch(c, q, pageParams(q)), 200) as never;
+  });
+  exportRoute(app, {
+    path: options.path, tag: options.tag, name: options.name, query: options.filter, sort: options.exportSort,
+    columns: options.columns.map((key) => ({ key, header: key })), fetch: options.fetch,
+  });
+}

@@ -4,10 +4,9 @@ import { ingestTouchpoints } from '../../domain/capture/ingest-touchpoints.js';
 import { listTouchpoints } from '../../domain/capture/list-touchpoints.js';
 import { IngestResultSchema, TouchpointBatchInput, TouchpointFilter, TouchpointInput, TouchpointSchema } from '../../domain/capture/touchpoint.schema.js';
 import type { App, AppDeps } from '../app.js';
-import { errorResponses, exportRoute, json, listQuery, pageOf, pageParams } from './shared.js';
+import { errorResponses, json, listRoutes } from './shared.js';
 
 const tags = ['Touchpoints'];
-const Query = TouchpointFilter.extend(listQuery(['occurredAt', 'recordedAt'] as const, 'occurredAt').shape);
 const TouchIdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
 
 export function registerTouchpointRoutes(app: App, deps: AppDeps): void {
@@ -27,19 +26,11 @@ export function registerTouchpointRoutes(app: App, deps: AppDeps): void {
     return c.json(await ingestTouchpoints(c.get('ctx'), touchpoints, { maxFutureSkewMinutes: deps.config.maxFutureSkewMinutes }), 201);
   });
 
-  app.openapi(createRoute({
-    method: 'get', path: '/api/v1/touchpoints', tags, summary: 'List touches (the effective timeline unless includeSuperseded)',
-    request: { query: Query },
-    responses: { 200: { description: 'A page of touches', ...json(pageOf(TouchpointSchema, 'AllTouchpointPage')) }, ...errorResponses },
-  }), async (c) => {
-    const q = c.req.valid('query');
-    return c.json(await listTouchpoints(c.get('ctx'), q, pageParams(q)), 200);
-  });
-
-  exportRoute(app, {
-    path: '/api/v1/touchpoints', tag: 'Touchpoints', name: 'touchpoints', query: TouchpointFilter, sort: 'occurredAt',
-    columns: ['id', 'externalId', 'occurredAt', 'personId', 'accountId', 'channel', 'kind', 'campaignId', 'asset', 'side', 'properties', 'correctsId', 'retracted', 'recordedBy', 'recordedAt']
-      .map((key) => ({ key, header: key })),
+  listRoutes(app, {
+    path: '/api/v1/touchpoints', tag: 'Touchpoints', name: 'touchpoints', summary: 'List touches (the effective timeline unless includeSuperseded)',
+    filter: TouchpointFilter, item: TouchpointSchema, itemName: 'AllTouchpoint', sorts: ['occurredAt', 'recordedAt'] as const, defaultSort: 'occurredAt',
+    exportSort: 'occurredAt',
+    columns: ['id', 'externalId', 'occurredAt', 'personId', 'accountId', 'channel', 'kind', 'campaignId', 'asset', 'side', 'properties', 'correctsId', 'retracted', 'recordedBy', 'recordedAt'],
     fetch: (c, filter, page) => listTouchpoints(c.get('ctx'), filter, page),
   });
 

@@ -6,26 +6,17 @@ import { listUsers } from '../../domain/identity/list-users.js';
 import { updateUser } from '../../domain/identity/update-user.js';
 import { CreateTeamInput, CreateUserInput, TeamSchema, UpdateUserInput, UserSchema, UsersFilter } from '../../domain/identity/user.schema.js';
 import type { App } from '../app.js';
-import { errorResponses, exportRoute, IdParam, json, listQuery, pageOf, pageParams } from './shared.js';
+import { errorResponses, IdParam, json, listRoutes } from './shared.js';
 
 const tags = ['Users and teams'];
 const User = UserSchema.openapi('User');
 const Team = TeamSchema.openapi('Team');
-const Query = UsersFilter.extend(listQuery(['name', 'email', 'createdAt'] as const, 'name', 'asc').shape);
 
 export function registerUserRoutes(app: App): void {
-  app.openapi(createRoute({
-    method: 'get', path: '/api/v1/users', tags, summary: 'List users',
-    request: { query: Query },
-    responses: { 200: { description: 'A page of users', ...json(pageOf(User, 'UserPage')) }, ...errorResponses },
-  }), async (c) => {
-    const q = c.req.valid('query');
-    return c.json(await listUsers(c.get('ctx'), q, pageParams(q)), 200);
-  });
-
-  exportRoute(app, {
-    path: '/api/v1/users', tag: 'Users and teams', name: 'users', query: UsersFilter, sort: 'createdAt',
-    columns: ['id', 'externalId', 'email', 'name', 'role', 'teamId', 'managerId', 'timezone', 'active', 'createdAt'].map((key) => ({ key, header: key })),
+  listRoutes(app, {
+    path: '/api/v1/users', tag: 'Users and teams', name: 'users', summary: 'List users', filter: UsersFilter,
+    item: User, itemName: 'User', sorts: ['name', 'email', 'createdAt'] as const, defaultSort: 'name', defaultOrder: 'asc', exportSort: 'createdAt',
+    columns: ['id', 'externalId', 'email', 'name', 'role', 'teamId', 'managerId', 'timezone', 'active', 'createdAt'],
     fetch: (c, filter, page) => listUsers(c.get('ctx'), filter, page),
   });
 
