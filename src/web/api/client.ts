@@ -1,22 +1,36 @@
 import type { Problem } from './types';
 
-/** A failed API call: carries the problem+json body so the UI can show each field's error. */
+/** A failed API call: carries the problem+json body so the UI can show `detail` and each field's error. */
 export class ApiError extends Error {
   constructor(readonly status: number, readonly problem: Problem | null) {
-    super(problem?.detail ?? `Request failed (${status})`);
+    super(problem?.detail || problem?.title || `The request failed (HTTP ${status}).`);
+    this.name = 'ApiError';
   }
+}
+
+/** Parses a response body as JSON; null for an empty or non-JSON body (an HTML error page from a proxy, say). */
+export function parseBody(text: string): unknown {
+  if (!text) return null;
+  try { return JSON.parse(text) as unknown; } catch { return null; }
+}
+
+export function asProblem(body: unknown): Problem | null {
+  if (!body || typeof body !== 'object' || !('status' in body || 'detail' in body || 'title' in body)) return null;
+  const p = body as Partial<Problem>;
+  return { type: p.type ?? 'about:blank', title: p.title ?? '', status: p.status ?? 0, code: p.code ?? '', detail: p.detail ?? '', errors: Array.isArray(p.errors) ? p.errors : [] };
 }
 
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.headers ?? {}) } });
-  const text = await res.text();
-  const body = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new ApiError(res.status, body as Problem | null);
+  const body = parseBody(await res.text());
+  if (!res.ok) throw new ApiError(res.status, asProblem(body));
   return body as T;
 }
 
-/** A query string from defined, non-empty values. */
+/** A query string from defined, non-empty values ('' when none). */
 export function qs(params: Record<string, string | number | undefined | null>): string {
-  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '');
-  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length ? `?${parts.join('&')}` : '';
 }

@@ -1,40 +1,59 @@
 /**
- * Parses the first rows of a CSV text for a preview (RFC 4180: quoted fields, doubled quotes,
- * CRLF, newlines inside quotes). The server parses the whole file; this only shows the start.
+ * Reads the first rows of a CSV text for a preview (RFC 4180): comma-separated, fields in double
+ * quotes may hold commas, line breaks and doubled quotes (""), records end with LF, CRLF or CR,
+ * a leading byte-order mark is dropped and empty lines are skipped, as the server's parser does.
+ * The server parses the whole file; this only shows its start. Pure: no DOM, runs in node tests.
  */
-export function parseCsvPreview(text: string, maxRows = 20): { headers: string[]; rows: string[][] } {
+export type CsvPreview = { headers: string[]; rows: string[][] };
+
+export function parseCsvPreview(text: string, maxRows = 20): CsvPreview {
   const records: string[][] = [];
-  let field = '';
   let record: string[] = [];
-  let quoted = false;
+  let field = '';
+  let quoted = false; // inside a quoted field
+  let touched = false; // the current line has any character (so it is not an empty line)
+  const endRecord = () => {
+    record.push(field);
+    if (touched) records.push(record);
+    record = []; field = ''; touched = false;
+  };
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (; i < text.length && records.length <= maxRows; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') { record.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+      if (c !== '"') field += c;
+      else if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+      continue;
+    }
+    if (c === '\r' || c === '\n') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      record.push(field); field = '';
-      if (record.some((x) => x !== '')) records.push(record);
-      record = [];
-    } else field += c;
+      endRecord();
+      continue;
+    }
+    touched = true;
+    if (c === ',') { record.push(field); field = ''; } else if (c === '"' && field === '') quoted = true; else field += c;
   }
-  if ((field !== '' || record.length) && records.length <= maxRows) { record.push(field); records.push(record); }
+  if (touched && records.length <= maxRows) endRecord();
   const [headers = [], ...rows] = records;
   return { headers: headers.map((h) => h.trim()), rows: rows.slice(0, maxRows) };
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** 'E-Mail Address' → 'emailaddress': what two names must share to match. */
+export const normaliseName = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
 
-/** Suggests a field for each header by its key or label. */
-export function suggestMapping(headers: string[], fields: { key: string; label: string }[]): Record<string, string> {
+/**
+ * Suggests a field for each header whose normalised name equals a field's key, label or one of its
+ * aliases (keys and labels win over aliases); each field is used once. Unmatched headers are left out.
+ */
+export function suggestMapping(headers: string[], fields: { key: string; label: string; aliases?: string[] }[]): Record<string, string> {
+  const index = new Map<string, string>();
+  for (const f of fields) for (const name of [f.key, f.label]) if (!index.has(normaliseName(name))) index.set(normaliseName(name), f.key);
+  for (const f of fields) for (const name of f.aliases ?? []) if (!index.has(normaliseName(name))) index.set(normaliseName(name), f.key);
   const out: Record<string, string> = {};
   const used = new Set<string>();
   for (const h of headers) {
-    const f = fields.find((x) => !used.has(x.key) && (norm(x.key) === norm(h) || norm(x.label) === norm(h)));
-    if (f) { out[h] = f.key; used.add(f.key); }
+    const key = index.get(normaliseName(h));
+    if (key && !used.has(key)) { out[h] = key; used.add(key); }
   }
   return out;
 }

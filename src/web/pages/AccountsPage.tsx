@@ -1,58 +1,63 @@
-import { Anchor, Button, Group, Select, TextInput, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { api, qs } from '../api/client';
-import type { Account, Page } from '../api/types';
-import { DataTable, type SortState } from '../components/DataTable';
+import { Anchor, Button, Group, Select, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { accountsExportUrl, useAccounts } from '../api/accounts';
+import type { Account, AccountsSort, SortOrder } from '../api/types';
+import { DataTable, type Column } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { SearchInput } from '../components/SearchInput';
+import { formatNumber } from '../lib/format';
 import { useCursorPages } from '../lib/use-cursor-pages';
+import { compact, useUrlState } from '../lib/use-url-state';
+import { ACCOUNT_TIERS, humanize, options } from '../lib/vocabulary';
+import { useTitle } from '../lib/use-title';
+
+const DEFAULTS = { q: '', industry: '', country: '', tier: '', sort: 'name', order: 'asc' };
+
+const COLUMNS: Column<Account>[] = [
+  { id: 'name', header: 'Name', sortKey: 'name', cell: ({ row }) => <Anchor component={Link} to={`/accounts/${row.original.id}`}>{row.original.name}</Anchor> },
+  { id: 'domains', header: 'Domains', cell: ({ row }) => row.original.domains.join(', ') },
+  { id: 'industry', header: 'Industry', accessorKey: 'industry' },
+  { id: 'employees', header: 'Employees', sortKey: 'employeeCount', cell: ({ row }) => formatNumber(row.original.employeeCount) },
+  { id: 'revenue', header: 'Revenue', sortKey: 'annualRevenue', cell: ({ row }) => formatNumber(row.original.annualRevenue) },
+  { id: 'country', header: 'Country', accessorKey: 'country' },
+  { id: 'tier', header: 'Tier', cell: ({ row }) => (row.original.tier ? humanize(row.original.tier) : '') },
+];
 
 export function AccountsPage() {
-  const [q, setQ] = useState('');
-  const [country, setCountry] = useState('');
-  const [tier, setTier] = useState<string | null>(null);
-  const [sort, setSort] = useState<SortState>({ sort: 'name', order: 'asc' });
-  const pages = useCursorPages();
-  const navigate = useNavigate();
-  const filters = { q: q.trim() || undefined, country: country.trim() || undefined, tier: tier ?? undefined };
-  const query = useQuery({
-    queryKey: ['accounts', filters, sort, pages.cursor],
-    queryFn: () => api<Page<Account>>(`/api/v1/accounts${qs({ ...filters, ...sort, cursor: pages.cursor, limit: 50 })}`),
-    placeholderData: keepPreviousData,
-  });
+  useTitle('Accounts');
+  const [state, set] = useUrlState(DEFAULTS);
+  const filters = compact({ q: state.q, industry: state.industry, country: state.country, tier: state.tier });
+  const sort = { sort: state.sort as AccountsSort, order: state.order as SortOrder };
+  const pages = useCursorPages(JSON.stringify([filters, sort]));
+  const query = useAccounts(filters, sort, pages.cursor);
   return (
     <>
       <Group justify="space-between" mb="md">
         <Title order={2}>Accounts</Title>
-        <Button component="a" href={`/api/v1/accounts/export.csv${qs(filters)}`} variant="default">Export CSV</Button>
+        <Button component="a" href={accountsExportUrl(filters, sort)} variant="default" download>Export CSV</Button>
       </Group>
-      <Group mb="md">
-        <TextInput label="Search" placeholder="name or domain" value={q} onChange={(e) => { setQ(e.currentTarget.value); pages.reset(); }} />
-        <TextInput label="Country" placeholder="DE" w={90} value={country} onChange={(e) => { setCountry(e.currentTarget.value); pages.reset(); }} />
-        <Select label="Tier" placeholder="Any tier" clearable data={['tier_1', 'tier_2', 'tier_3']} value={tier} onChange={(v) => { setTier(v); pages.reset(); }} />
+      <Group mb="md" align="end" role="search" aria-label="Filter accounts">
+        <SearchInput label="Search" placeholder="name or domain" value={state.q} onSearch={(q) => set({ q })} w={240} />
+        <SearchInput label="Industry" placeholder="Software" value={state.industry} onSearch={(industry) => set({ industry })} w={180} />
+        <SearchInput label="Country" placeholder="DE" value={state.country} onSearch={(country) => set({ country: country.toUpperCase() })} w={90} maxLength={2} />
+        <Select label="Tier" placeholder="Any tier" clearable data={options(ACCOUNT_TIERS)} value={state.tier || null} onChange={(v) => set({ tier: v })} w={140} />
       </Group>
       <ErrorAlert error={query.error} />
       <DataTable<Account>
         label="Accounts"
+        columns={COLUMNS}
         data={query.data?.data ?? []}
+        getRowId={(a) => a.id}
         loading={query.isLoading}
+        fetching={query.isFetching}
+        failed={query.isError}
         sort={sort}
-        onSort={(s) => { setSort(s); pages.reset(); }}
+        onSort={(s) => set({ sort: s.sort, order: s.order })}
+        page={pages.page}
         hasPrevious={pages.hasPrevious}
         hasNext={!!query.data?.nextCursor}
         onPrevious={pages.previous}
-        onNext={() => pages.next(query.data?.nextCursor ?? null)}
-        onRowClick={(a) => navigate(`/accounts/${a.id}`)}
-        columns={[
-          { header: 'Name', sortKey: 'name', cell: ({ row }) => <Anchor component={Link} to={`/accounts/${row.original.id}`} onClick={(e) => e.stopPropagation()}>{row.original.name}</Anchor> },
-          { header: 'Domains', cell: ({ row }) => row.original.domains.join(', ') },
-          { header: 'Industry', accessorKey: 'industry' },
-          { header: 'Employees', sortKey: 'employeeCount', cell: ({ row }) => row.original.employeeCount?.toLocaleString() ?? '' },
-          { header: 'Revenue', sortKey: 'annualRevenue', cell: ({ row }) => row.original.annualRevenue?.toLocaleString() ?? '' },
-          { header: 'Country', accessorKey: 'country' },
-          { header: 'Tier', accessorKey: 'tier' },
-        ]}
+        onNext={() => pages.next(query.data?.nextCursor)}
       />
     </>
   );

@@ -1,33 +1,33 @@
-import { Badge, Button, Card, Group, Select, Stack, Table, TagsInput, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Card, Code, Group, Select, Stack, Table, TagsInput, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api, ApiError } from '../api/client';
+import { ApiError } from '../api/client';
+import { useCreateCustomField, useCustomFields } from '../api/custom-fields';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useTitle } from '../lib/use-title';
 
-type CustomField = { id: string; entity: string; key: string; label: string; type: string; options: string[] | null };
 const ENTITIES = [{ value: 'person', label: 'People' }, { value: 'account', label: 'Accounts' }, { value: 'opportunity', label: 'Opportunities' }];
 const TYPES = ['text', 'number', 'date', 'boolean', 'picklist'];
+const BESIDE = ['key', 'label', 'options'];
+const EMPTY = { entity: 'person', key: '', label: '', type: 'text', options: [] as string[] };
 
 /** Every company brings its own fields: defined here, filled by imports and the API, usable in filters. */
 export function CustomFieldsPage() {
-  const client = useQueryClient();
-  const list = useQuery({ queryKey: ['custom-fields'], queryFn: () => api<{ data: CustomField[] }>('/api/v1/custom-fields') });
-  const [draft, setDraft] = useState({ entity: 'person', key: '', label: '', type: 'text', options: [] as string[] });
-  const create = useMutation({
-    mutationFn: () => api<CustomField>('/api/v1/custom-fields', {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...draft, options: draft.type === 'picklist' ? draft.options : undefined }),
-    }),
-    onSuccess: () => { setDraft({ ...draft, key: '', label: '', options: [] }); void client.invalidateQueries({ queryKey: ['custom-fields'] }); },
-  });
-  const fieldError = (name: string) => {
-    const e = create.error;
-    return e instanceof ApiError ? e.problem?.errors.find((x) => x.path === name)?.message : undefined;
-  };
+  useTitle('Custom fields');
+  const list = useCustomFields();
+  const [draft, setDraft] = useState(EMPTY);
+  const create = useCreateCustomField(() => setDraft((d) => ({ ...EMPTY, entity: d.entity, type: d.type })));
+  const fieldErrors = create.error instanceof ApiError ? create.error.problem?.errors ?? [] : [];
+  const isField = (path: string, name: string) => path === name || path === `body.${name}`;
+  const fieldError = (name: string) => fieldErrors.find((x) => isField(x.path, name))?.message;
+  // Errors shown beside their input need no alert; anything else (or a problem without field errors) does.
+  const unplaced = fieldErrors.filter((x) => !BESIDE.some((n) => isField(x.path, n)));
   return (
     <Stack>
       <Title order={2}>Custom fields</Title>
-      <Card withBorder component="form" onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
+      <Card withBorder component="form" aria-label="New custom field" onSubmit={(e) => {
+        e.preventDefault();
+        create.mutate({ ...draft, options: draft.type === 'picklist' ? draft.options : undefined });
+      }}>
         <Group align="start">
           <Select label="Record" data={ENTITIES} value={draft.entity} allowDeselect={false} onChange={(v) => setDraft({ ...draft, entity: v! })} w={160} />
           <TextInput label="Key" description="lower_case, used in imports and filters" value={draft.key} error={fieldError('key')}
@@ -39,7 +39,7 @@ export function CustomFieldsPage() {
           ) : null}
           <Button type="submit" mt={24} loading={create.isPending}>Add field</Button>
         </Group>
-        {create.error && !(create.error instanceof ApiError && create.error.problem?.errors.length) ? <ErrorAlert error={create.error} /> : null}
+        {create.error && (!fieldErrors.length || unplaced.length) ? <ErrorAlert error={create.error} /> : null}
       </Card>
       <ErrorAlert error={list.error} />
       <Table aria-label="Custom fields">
@@ -47,7 +47,7 @@ export function CustomFieldsPage() {
         <Table.Tbody>{(list.data?.data ?? []).map((f) => (
           <Table.Tr key={f.id}>
             <Table.Td><Badge variant="light">{f.entity}</Badge></Table.Td><Table.Td>{f.key}</Table.Td><Table.Td>{f.label}</Table.Td><Table.Td>{f.type}</Table.Td>
-            <Table.Td>{f.options?.join(', ')}</Table.Td><Table.Td><code>?cf={f.key}:{f.type === 'number' ? 'gte:10' : `eq:${f.options?.[0] ?? 'value'}`}</code></Table.Td>
+            <Table.Td>{f.options?.join(', ')}</Table.Td><Table.Td><Code>?cf={f.key}:{f.type === 'number' ? 'gte:10' : `eq:${f.options?.[0] ?? 'value'}`}</Code></Table.Td>
           </Table.Tr>
         ))}</Table.Tbody>
       </Table>

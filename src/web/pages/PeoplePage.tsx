@@ -1,58 +1,64 @@
-import { Anchor, Badge, Button, Group, Select, TextInput, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { api, qs } from '../api/client';
-import type { Page, Person } from '../api/types';
-import { DataTable, type SortState } from '../components/DataTable';
+import { Anchor, Button, Group, Select, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { peopleExportUrl, usePeople } from '../api/people';
+import type { PeopleSort, Person, SortOrder } from '../api/types';
+import { DataTable, type Column } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { SearchInput } from '../components/SearchInput';
+import { StageBadge } from '../components/StageBadge';
+import { formatDate, fullName } from '../lib/format';
 import { useCursorPages } from '../lib/use-cursor-pages';
+import { compact, useUrlState } from '../lib/use-url-state';
+import { LIFECYCLE_STAGES, options, SENIORITIES } from '../lib/vocabulary';
+import { useTitle } from '../lib/use-title';
 
-export const STAGES = ['subscriber', 'lead', 'mql', 'sal', 'sql', 'opportunity', 'customer', 'evangelist', 'recycled', 'disqualified'];
+const DEFAULTS = { q: '', stage: '', seniority: '', country: '', sort: 'createdAt', order: 'desc' };
+
+const COLUMNS: Column<Person>[] = [
+  { id: 'email', header: 'E-mail', sortKey: 'email', cell: ({ row }) => <Anchor component={Link} to={`/people/${row.original.id}`}>{row.original.email}</Anchor> },
+  { id: 'name', header: 'Name', sortKey: 'lastName', cell: ({ row }) => fullName({ ...row.original, email: '' }) },
+  { id: 'title', header: 'Title', accessorKey: 'title' },
+  { id: 'company', header: 'Company', accessorKey: 'companyName' },
+  { id: 'country', header: 'Country', accessorKey: 'country' },
+  { id: 'stage', header: 'Stage', sortKey: 'lifecycleStage', cell: ({ row }) => <StageBadge stage={row.original.lifecycleStage} /> },
+  { id: 'createdAt', header: 'Created', sortKey: 'createdAt', cell: ({ row }) => formatDate(row.original.createdAt) },
+];
 
 export function PeoplePage() {
-  const [q, setQ] = useState('');
-  const [stage, setStage] = useState<string | null>(null);
-  const [sort, setSort] = useState<SortState>({ sort: 'createdAt', order: 'desc' });
-  const pages = useCursorPages();
-  const navigate = useNavigate();
-  const filters = { q: q.trim() || undefined, stage: stage ?? undefined };
-  const query = useQuery({
-    queryKey: ['people', filters, sort, pages.cursor],
-    queryFn: () => api<Page<Person>>(`/api/v1/people${qs({ ...filters, ...sort, cursor: pages.cursor, limit: 50 })}`),
-    placeholderData: keepPreviousData,
-  });
+  useTitle('People');
+  const [state, set] = useUrlState(DEFAULTS);
+  const filters = compact({ q: state.q, stage: state.stage, seniority: state.seniority, country: state.country });
+  const sort = { sort: state.sort as PeopleSort, order: state.order as SortOrder };
+  const pages = useCursorPages(JSON.stringify([filters, sort]));
+  const query = usePeople(filters, sort, pages.cursor);
   return (
     <>
       <Group justify="space-between" mb="md">
         <Title order={2}>People</Title>
-        <Button component="a" href={`/api/v1/people/export.csv${qs(filters)}`} variant="default">Export CSV</Button>
+        <Button component="a" href={peopleExportUrl(filters, sort)} variant="default" download>Export CSV</Button>
       </Group>
-      <Group mb="md">
-        <TextInput label="Search" placeholder="name, e-mail or company" value={q} onChange={(e) => { setQ(e.currentTarget.value); pages.reset(); }} />
-        <Select label="Stage" placeholder="Any stage" clearable data={STAGES} value={stage} onChange={(v) => { setStage(v); pages.reset(); }} />
+      <Group mb="md" align="end" role="search" aria-label="Filter people">
+        <SearchInput label="Search" placeholder="name, e-mail or company" value={state.q} onSearch={(q) => set({ q })} w={260} />
+        <Select label="Stage" placeholder="Any stage" clearable data={options(LIFECYCLE_STAGES)} value={state.stage || null} onChange={(v) => set({ stage: v })} w={170} />
+        <Select label="Seniority" placeholder="Any seniority" clearable data={options(SENIORITIES)} value={state.seniority || null} onChange={(v) => set({ seniority: v })} w={170} />
+        <SearchInput label="Country" placeholder="DE" value={state.country} onSearch={(country) => set({ country: country.toUpperCase() })} w={90} maxLength={2} />
       </Group>
       <ErrorAlert error={query.error} />
       <DataTable<Person>
         label="People"
+        columns={COLUMNS}
         data={query.data?.data ?? []}
+        getRowId={(p) => p.id}
         loading={query.isLoading}
+        fetching={query.isFetching}
+        failed={query.isError}
         sort={sort}
-        onSort={(s) => { setSort(s); pages.reset(); }}
+        onSort={(s) => set({ sort: s.sort, order: s.order })}
+        page={pages.page}
         hasPrevious={pages.hasPrevious}
         hasNext={!!query.data?.nextCursor}
         onPrevious={pages.previous}
-        onNext={() => pages.next(query.data?.nextCursor ?? null)}
-        onRowClick={(p) => navigate(`/people/${p.id}`)}
-        columns={[
-          { header: 'E-mail', sortKey: 'email', cell: ({ row }) => <Anchor component={Link} to={`/people/${row.original.id}`} onClick={(e) => e.stopPropagation()}>{row.original.email}</Anchor> },
-          { header: 'Name', sortKey: 'lastName', cell: ({ row }) => [row.original.firstName, row.original.lastName].filter(Boolean).join(' ') },
-          { header: 'Title', accessorKey: 'title' },
-          { header: 'Company', accessorKey: 'companyName' },
-          { header: 'Country', accessorKey: 'country' },
-          { header: 'Stage', sortKey: 'lifecycleStage', cell: ({ row }) => <Badge variant="light">{row.original.lifecycleStage}</Badge> },
-          { header: 'Created', sortKey: 'createdAt', cell: ({ row }) => new Date(row.original.createdAt).toLocaleDateString() },
-        ]}
+        onNext={() => pages.next(query.data?.nextCursor)}
       />
     </>
   );
