@@ -4,7 +4,7 @@ import { importFields } from '../../domain/capture/import/import-fields.js';
 import { getImport, ImportErrorSchema, ImportKindSchema, ImportRecordSchema, listImportErrors, listImports } from '../../domain/capture/import/list-imports.js';
 import { runImport } from '../../domain/capture/import/run-import.js';
 import { listCustomFields } from '../../domain/custom-fields/list-custom-fields.js';
-import { DomainError } from '../../domain/shared/errors.js';
+import { DomainError, type ErrorCode } from '../../domain/shared/errors.js';
 import type { App } from '../app.js';
 import { csvExportResponse } from '../csv-export.js';
 import { problem, problemResponse } from '../problem.js';
@@ -35,12 +35,14 @@ export function registerImportRoutes(app: App): void {
       params: KindParam,
       query: z.object({
         fileName: z.string().max(300).optional(),
-        mapping: z.string().optional().describe('JSON object: CSV header → field key. Unnamed headers are matched by name.'),
-        occurredAt: z.string().optional().describe('Badge scans: the event date used when a row has no scan time.'),
+        mapping: z.string().optional().describe('JSON object: CSV header → field key (see /api/v1/imports/fields/{kind}). Unnamed headers are matched by name.'),
+        occurredAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected a date such as 2026-04-14 or 2026-04-14T09:00:00Z').optional()
+          .describe('Touches and badge scans: the time (event date) of rows that give none.'),
+        campaignExternalId: z.string().max(200).optional().describe('Touches and badge scans: the campaign (event) of rows that name none.'),
       }),
       body: { required: true, content: { 'text/csv': { schema: z.string() } } },
     },
-    responses: { 201: { description: 'Imported (see rowsFailed and errors)', ...json(ImportSummarySchema) }, 415: errorResponses[422], ...errorResponses },
+    responses: { 201: { description: 'Imported (see rowsFailed and errors)', ...json(ImportSummarySchema) }, 415: { description: 'Not sent as text/csv, or the file is not UTF-8', content: errorResponses[422].content }, ...errorResponses },
   }), async (c) => {
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (!CSV_TYPES.includes(type)) throw new DomainError('unsupported_media_type', `Send the file as text/csv (got ${type || 'no content type'}).`);
@@ -53,12 +55,15 @@ export function registerImportRoutes(app: App): void {
     }
     const body = c.req.raw.body;
     if (!body) throw new DomainError('invalid_csv', 'The request has no file.', [{ path: 'body', message: 'empty' }]);
+    // Streamed: the body is read chunk by chunk as rows are committed, never held whole.
     const summary = await runImport(c.get('ctx'), {
       kind: c.req.valid('param').kind, source: Readable.fromWeb(body as never), fileName: q.fileName ?? null, mapping,
-      ...(q.occurredAt ? { occurredAt: q.occurredAt } : {}),
+      occurredAt: q.occurredAt, campaignExternalId: q.campaignExternalId,
     });
     if (summary.status === 'failed' && summary.errorCode) {
-      const p = problem(summary.errorCode as 'invalid_csv', summary.error ?? undefined, [{ path: 'file', message: summary.error ?? '' }]);
+      // A fatal fault (broken quote, wrong encoding, missing column): a problem, with the import
+      // attached so the client can show what was kept.
+      const p = problem(summary.errorCode as ErrorCode, summary.error ?? undefined, [{ path: 'file', message: summary.error ?? '' }]);
       return problemResponse(c, { ...p, import: summary } as typeof p) as never;
     }
     return c.json(summary, 201);

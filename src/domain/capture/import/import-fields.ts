@@ -73,7 +73,7 @@ const FIELDS: Record<ImportKind, ImportField[]> = {
   badge_scans: [
     f('email', 'E-mail', 'email', '', ['e-mail', 'email address'], true),
     ...PERSON_DETAILS,
-    f('occurredAt', 'Scanned at', 'datetime', 'Defaults to the import\'s event date.', ['scanned at', 'scan time', 'date', 'time']),
+    f('occurredAt', 'Scanned at', 'datetime', 'Required unless the import gives the event date; else the campaign\'s start date.', ['scanned at', 'scan time', 'date', 'time'], true),
     f('campaignExternalId', 'Event (campaign external id)', 'text', '', ['campaign', 'event', 'campaign id']),
   ],
 };

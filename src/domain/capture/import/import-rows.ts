@@ -11,9 +11,11 @@ const text = opt(z.string().max(1000));
 const datetime = opt(z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected a date and time such as 2026-03-01T09:30:00Z or 2026-03-01')
   .transform((s) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s).toISOString()));
 const date = opt(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'));
-const number = opt(z.string().transform((s, ctx) => {
+const numberUpTo = (max: number, integer = false) => opt(z.string().transform((s, ctx) => {
   const n = Number(s.replace(/[\s,_]/g, ''));
   if (!Number.isFinite(n) || n < 0) { ctx.addIssue({ code: 'custom', message: 'expected a non-negative number' }); return z.NEVER; }
+  if (n > max) { ctx.addIssue({ code: 'custom', message: `expected a number up to ${max.toLocaleString('en')}` }); return z.NEVER; }
+  if (integer && !Number.isInteger(n)) { ctx.addIssue({ code: 'custom', message: 'expected a whole number' }); return z.NEVER; }
   return n;
 }));
 const list = opt(z.string().transform((s) => s.split(/[;,]/).map((x) => x.trim().toLowerCase()).filter(Boolean)));
@@ -30,14 +32,14 @@ export type PersonRow = z.infer<typeof PersonRow>;
 
 export const AccountRow = z.object({
   name: z.string().trim().min(1, 'a name is required').max(300), externalId: text, domains: list, industry: text,
-  employeeCount: number, annualRevenue: number, country: opt(countryCode), region: text, tier: enumOf(ACCOUNT_TIERS),
+  employeeCount: numberUpTo(2_147_483_647, true), annualRevenue: numberUpTo(99_999_999_999_999), country: opt(countryCode), region: text, tier: enumOf(ACCOUNT_TIERS),
   parentExternalId: text, ownerEmail: opt(email), ownerExternalId: text, createdAt: datetime,
 });
 export type AccountRow = z.infer<typeof AccountRow>;
 
 export const OpportunityRow = z.object({
   externalId: z.string().trim().min(1, 'an external id is required'), name: z.string().trim().min(1, 'a name is required').max(300),
-  accountExternalId: text, accountDomain: opt(z.string().transform((s) => s.toLowerCase())), amount: number, currency: opt(currency),
+  accountExternalId: text, accountDomain: opt(z.string().transform((s) => s.toLowerCase())), amount: numberUpTo(999_999_999_999), currency: opt(currency),
   stage: enumOf(OPPORTUNITY_STAGES), ownerEmail: opt(email), ownerExternalId: text, createdAt: datetime, closeDate: date, closedAt: datetime,
   outcome: opt(z.string().transform((s, ctx) => {
     const v = s.toLowerCase();
@@ -46,6 +48,6 @@ export const OpportunityRow = z.object({
     ctx.addIssue({ code: 'custom', message: 'expected won or lost' });
     return z.NEVER;
   })),
-  lostReason: text, contactEmails: list, contactRole: enumOf(BUYING_ROLES),
+  lostReason: text, contactEmails: opt(z.string().transform((s) => s.split(/[;,]/).map((x) => x.trim()).filter(Boolean)).pipe(z.array(email))), contactRole: enumOf(BUYING_ROLES),
 }).refine((r) => r.accountExternalId || r.accountDomain, { path: ['accountExternalId'], message: 'an account external id or an account domain is required' });
 export type OpportunityRow = z.infer<typeof OpportunityRow>;

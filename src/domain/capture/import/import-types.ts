@@ -13,7 +13,7 @@ export type WriterEnv = {
   ctx: Ctx;
   importId: string;
   customFields: CustomField[];
-  options: { occurredAt?: string };
+  options: { occurredAt?: string | undefined; campaignExternalId?: string | undefined };
   /** Account parents named by external id that were not known yet; resolved after the last row. */
   deferredParents: { rowNumber: number; accountId: string; parentExternalId: string }[];
 };

@@ -1,92 +1,78 @@
 import { CsvError, parse } from 'csv-parse';
-import { Readable } from 'node:stream';
 import { DomainError } from '../../shared/errors.js';
-
-export type CsvRecord = { rowNumber: number; cells: Record<string, string>; columnCountMismatch: string | null };
+import { decodeUtf8, type ByteSource } from './decode-utf8.js';
 
 /**
- * Streams records from CSV bytes: checks UTF-8 as it goes (a wrong encoding is named, with
- * where), strips a BOM, reads the header row, and turns parser faults (an unclosed quote…) into
- * a DomainError naming the line. Memory stays bounded whatever the file's size.
+ * One data row. `rowNumber` is the row a spreadsheet shows: the header is row 1, blank rows
+ * count (and are skipped), a quoted cell spanning lines is one row.
  */
-export async function* readCsv(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, onBytes?: (n: number) => void): AsyncGenerator<CsvRecord, string[]> {
-  let headers: string[] = [];
+export type CsvRecord = { rowNumber: number; cells: string[]; columnCountMismatch: string | null };
+
+/**
+ * Streams records from CSV bytes: checks UTF-8 as it goes, strips a BOM, hands the header row to
+ * `onHeader`, and turns parser faults (an unclosed quote…) into a DomainError naming the line.
+ * Every record parsed before a fault is yielded first, so nothing before it is lost. The source
+ * is only read as fast as the caller consumes: memory stays bounded whatever the file's size.
+ */
+export async function* readCsv(source: ByteSource, options: { onHeader: (headers: string[]) => void; onBytes?: (n: number) => void }): AsyncGenerator<CsvRecord> {
+  // Records are captured in on_record rather than read from the stream: a stream that errors
+  // drops what it had buffered, and those rows must still be imported.
+  const parsed: { cells: string[]; line: number }[] = [];
   const parser = parse({
-    bom: true, skip_empty_lines: true, relax_column_count: true, info: true, trim: false,
-    columns: (h: string[]) => { headers = h.map((x) => x.trim()); return headers; },
+    bom: true, relax_column_count: true, skip_empty_lines: false, trim: false,
+    on_record: (cells: string[], info: { lines: number }) => { parsed.push({ cells, line: info.lines }); return null; },
   });
-  const input = Readable.from(decodeUtf8(source, onBytes));
-  input.on('error', (e) => parser.destroy(e));
-  input.pipe(parser);
-  // Events, not the async iterator: on a parser error the iterator drops records already parsed,
-  // and those rows must still be imported.
-  type Item = { record: Record<string, string | undefined>; info: { invalid_field_length: number } };
-  const queue: Item[] = [];
   let failure: unknown = null;
-  let ended = false;
-  let wake: (() => void) | null = null;
-  const poke = () => { const w = wake; wake = null; w?.(); };
-  parser.on('data', (item: Item) => { queue.push(item); if (queue.length >= 1_000) parser.pause(); poke(); });
-  parser.on('error', (e) => { failure = e; poke(); });
-  parser.on('end', () => { ended = true; poke(); });
-  let index = 0;
-  for (;;) {
-    const item = queue.shift();
-    if (item) {
-      if (queue.length < 100 && parser.isPaused()) parser.resume();
-      index += 1;
-      const cells: Record<string, string> = {};
-      let present = 0;
-      for (const h of headers) { const v = item.record[h]; if (v !== undefined) { cells[h] = v; present += 1; } }
-      const mismatch = present !== headers.length || item.info.invalid_field_length > 0
-        ? `expected ${headers.length} columns like the header row, found a different number` : null;
-      yield { rowNumber: index + 1, cells, columnCountMismatch: mismatch };
-      continue;
-    }
-    if (failure) {
-      if (failure instanceof DomainError) throw failure;
-      if (failure instanceof CsvError) throw csvProblem(failure);
-      throw failure;
-    }
-    if (ended) break;
-    await new Promise<void>((resolve) => { wake = resolve; });
-  }
-  return headers;
-}
+  parser.on('error', (e) => { failure ??= e; });
+  parser.resume();
+  let headers: string[] | null = null;
+  let rowNumber = 0;
 
-function csvProblem(e: CsvError): DomainError {
-  const line = (e as CsvError & { lines?: number }).lines;
-  const where = line ? ` at line ${line}` : '';
-  const message = e.code === 'CSV_QUOTE_NOT_CLOSED'
-    ? `A quoted field is never closed${where}: look for a stray " character. Rows before it were imported.`
-    : e.code === 'CSV_INVALID_CLOSING_QUOTE'
-      ? `A quote is followed by other characters${where}: a " inside a field must be doubled (""). Rows before it were imported.`
-      : `The CSV cannot be read${where}: ${e.message}. Rows before it were imported.`;
-  return new DomainError('invalid_csv', message, [{ path: line ? `line ${line}` : 'file', message }]);
-}
-
-async function* decodeUtf8(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, onBytes?: (n: number) => void): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let offset = 0;
-  for await (const chunk of source) {
-    if (typeof chunk === 'string') { yield chunk; continue; }
-    try {
-      const text = decoder.decode(chunk, { stream: true });
-      offset += chunk.byteLength;
-      onBytes?.(offset);
-      if (text) yield text;
-    } catch {
-      throw new DomainError('invalid_encoding',
-        `The file is not valid UTF-8 (a bad byte within bytes ${offset}–${offset + chunk.byteLength}). Save it as "CSV UTF-8" and import it again; rows before it were imported.`,
-        [{ path: 'file', message: 'not UTF-8' }]);
+  function* drain(): Generator<CsvRecord> {
+    for (const { cells } of parsed.splice(0)) {
+      rowNumber += 1;
+      if (!headers) { headers = cells.map((h) => h.trim()); options.onHeader(headers); continue; }
+      if (cells.every((c) => c.trim() === '')) continue;
+      const extra = cells.slice(headers.length);
+      const mismatch = cells.length < headers.length || extra.some((c) => c.trim() !== '')
+        ? `this row has ${cells.length} columns, the header row has ${headers.length}: check for a missing or extra separator` : null;
+      yield { rowNumber, cells: cells.slice(0, headers.length), columnCountMismatch: mismatch };
     }
   }
-  let tail = '';
+  const write = (text: string | undefined) => new Promise<void>((resolve) => {
+    if (failure) { resolve(); return; }
+    if (text === undefined) parser.end(() => resolve()); else parser.write(text, () => resolve());
+  });
+  const fail = (line: number | undefined) => {
+    const e = failure;
+    if (e instanceof CsvError) throw csvProblem(e, line);
+    throw e;
+  };
+
   try {
-    tail = decoder.decode();
-  } catch {
-    throw new DomainError('invalid_encoding', 'The file ends in the middle of a character: it is not valid UTF-8. Save it as "CSV UTF-8" and import it again.',
-      [{ path: 'file', message: 'not UTF-8' }]);
+    for await (const text of decodeUtf8(source, options.onBytes)) {
+      await write(text);
+      yield* drain();
+      if (failure) fail(rowNumber + 1);
+    }
+  } catch (e) {
+    // The bytes went bad: rows fully read before the bad byte are still imported.
+    yield* drain();
+    throw e;
   }
-  if (tail) yield tail;
+  await write(undefined);
+  yield* drain();
+  if (failure) fail(rowNumber + 1);
+  if (!headers) throw new DomainError('invalid_csv', 'The file is empty: it needs a header row naming the columns, then one row per record.', [{ path: 'file', message: 'empty' }]);
+}
+
+function csvProblem(e: CsvError, row: number | undefined): DomainError {
+  const line = (e as CsvError & { lines?: number }).lines;
+  const where = line ? ` at line ${line}${row && row !== line ? ` (spreadsheet row ${row})` : ''}` : '';
+  const message = e.code === 'CSV_QUOTE_NOT_CLOSED'
+    ? `A quoted field is never closed${where}: look for a stray " character. Rows before it were imported; fix the file and import it again.`
+    : e.code === 'CSV_INVALID_CLOSING_QUOTE'
+      ? `A quote is followed by other characters${where}: a " inside a field must be doubled (""). Rows before it were imported; fix the file and import it again.`
+      : `The CSV cannot be read${where}: ${e.message}. Rows before it were imported; fix the file and import it again.`;
+  return new DomainError('invalid_csv', message, [{ path: line ? `line ${line}` : 'file', message, code: e.code }]);
 }

@@ -20,10 +20,10 @@ export function parseRows<T>(rows: SourceRow[], schema: ZodType<T>, customFields
     const custom = normaliseCustomValues(defs, customRaw);
     if (!parsed.success || custom.issues.length > 0) {
       const issues = [
-        ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? '') || null, message: i.message }))),
-        ...custom.issues.map((i) => ({ field: i.path, message: i.message })),
+        ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? '') || null, code: 'invalid_value', message: i.message }))),
+        ...custom.issues.map((i) => ({ field: i.path, code: i.code ?? 'invalid_value', message: i.message })),
       ];
-      for (const i of issues) errors.push({ rowNumber: row.rowNumber, field: i.field, code: 'invalid_value', message: i.message });
+      for (const i of issues) errors.push({ rowNumber: row.rowNumber, field: i.field, code: i.code, message: i.message });
       continue;
     }
     good.push({ row, data: parsed.data, custom: custom.values });
@@ -36,7 +36,7 @@ export async function lookupUsers(tx: Database, emails: string[], externalIds: s
   if (emails.length === 0 && externalIds.length === 0) return { byEmail: new Map(), byExternal: new Map() };
   const r = await tx.execute<{ id: string; email: string; external_id: string | null }>(sql`
     select id, email, external_id from users
-    where email = any(${`{${emails.map(q).join(',')}}`}::text[]) or external_id = any(${`{${externalIds.map(q).join(',')}}`}::text[])`);
+    where email = any(${pgArray(emails)}::text[]) or external_id = any(${pgArray(externalIds)}::text[])`);
   return {
     byEmail: new Map(r.rows.map((u) => [u.email, u.id])),
     byExternal: new Map(r.rows.filter((u) => u.external_id).map((u) => [u.external_id!, u.id])),
@@ -46,8 +46,8 @@ export async function lookupUsers(tx: Database, emails: string[], externalIds: s
 /** Accounts named by external id or domain. */
 export async function lookupAccounts(tx: Database, externalIds: string[], domains: string[]): Promise<{ byExternal: Map<string, string>; byDomain: Map<string, string> }> {
   const [ext, dom] = await Promise.all([
-    externalIds.length ? tx.execute<{ id: string; external_id: string }>(sql`select id, external_id from accounts where external_id = any(${`{${externalIds.map(q).join(',')}}`}::text[])`) : { rows: [] },
-    domains.length ? tx.execute<{ account_id: string; domain: string }>(sql`select account_id, domain from account_domains where domain = any(${`{${domains.map(q).join(',')}}`}::text[])`) : { rows: [] },
+    externalIds.length ? tx.execute<{ id: string; external_id: string }>(sql`select id, external_id from accounts where external_id = any(${pgArray(externalIds)}::text[])`) : { rows: [] },
+    domains.length ? tx.execute<{ account_id: string; domain: string }>(sql`select account_id, domain from account_domains where domain = any(${pgArray(domains)}::text[])`) : { rows: [] },
   ]);
   return {
     byExternal: new Map(ext.rows.map((r) => [r.external_id, r.id])),
@@ -55,9 +55,9 @@ export async function lookupAccounts(tx: Database, externalIds: string[], domain
   };
 }
 
-/** An element of a PostgreSQL array literal, quoted. */
-function q(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+/** A PostgreSQL array literal of texts, each element quoted (pass it as one parameter, cast to text[]). */
+export function pgArray(values: string[]): string {
+  return `{${values.map((s) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
 export const uniq = <T>(xs: (T | undefined | null)[]): T[] => [...new Set(xs.filter((x): x is T => x !== undefined && x !== null))];

@@ -73,15 +73,22 @@ export const writePeopleRows: ChunkWriter = async (tx, rows, env) => {
       consent_at = case when r.consent_status is not null and r.consent_status <> p.consent_status then ${now}::timestamptz else p.consent_at end
     from _rows r where p.email = r.email
       and (r.created_at is not null or r.lifecycle_stage is not null or r.consent_status is not null)`);
+  // Each transition names the stage before it (from what is recorded and what this row adds).
   await tx.execute(sql`
+    with cand as (
+      select p.id as person_id, s.stage, s.at
+      from _rows r join people p on p.email = r.email
+      cross join lateral (
+        select 'lead' as stage, p.created_at as at
+        union all select x->>'stage', (x->>'at')::timestamptz from json_array_elements(r.stages) x) s
+      where not exists (select 1 from stage_transitions t where t.person_id = p.id and t.to_stage = s.stage and t.occurred_at = s.at)
+        and (s.stage <> 'lead' or not exists (select 1 from stage_transitions t where t.person_id = p.id)))
+      , timeline as (
+      select person_id, stage, at, true as is_new from cand
+      union all select t.person_id, t.to_stage, t.occurred_at, false from stage_transitions t where t.person_id in (select person_id from cand))
+      , ordered as (select *, lag(stage) over (partition by person_id order by at) as prev from timeline)
     insert into stage_transitions (person_id, from_stage, to_stage, occurred_at, actor_type, actor_id, reason)
-    select p.id, null, s.stage, s.at, 'import', ${env.importId}, 'imported history'
-    from _rows r join people p on p.email = r.email
-    cross join lateral (
-      select 'lead' as stage, p.created_at as at
-      union all select x->>'stage', (x->>'at')::timestamptz from json_array_elements(r.stages) x) s
-    where not exists (select 1 from stage_transitions t where t.person_id = p.id and t.to_stage = s.stage and t.occurred_at = s.at)
-      and (s.stage <> 'lead' or not exists (select 1 from stage_transitions t where t.person_id = p.id))`);
+    select person_id, prev, stage, at, 'import', ${env.importId}, 'imported history' from ordered where is_new`);
   const ok = records.length - conflicts.rows.length;
   return { ok, errors: errors as RowError[] };
 };
