@@ -19,7 +19,7 @@ if (mtime('dist/cli/main.js') < newest('src')) {
   process.stderr.write('Building the server…\n');
   execFileSync(npm, ['run', '--silent', 'build:server'], { stdio: 'inherit' });
 }
-if (mtime('dist/web/index.html') < newest('src/web')) {
+if (mtime('dist/web/index.html') < Math.max(newest('src/web'), mtime('src/db/schema/vocabulary.ts'))) {
   process.stderr.write('Building the web app…\n');
   execFileSync(npm, ['run', '--silent', 'build:web'], { stdio: 'inherit' });
 }

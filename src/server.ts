@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from './config.js';
 import { loadDemo, isDatabaseEmpty } from './demo/load-demo.js';
 import { DEMO_SIGN_INS } from './demo/demo-credentials.js';
+import { failInterruptedImports } from './domain/capture/import/fail-interrupted-imports.js';
 import { systemClock } from './domain/shared/clock.js';
 import { createApp } from './http/app.js';
 import { openConfigured } from './cli/open-context.js';
@@ -14,6 +15,11 @@ export type ServeOptions = { demo: 'auto' | 'never' | 'always'; config?: Partial
  */
 export async function startServer(options: ServeOptions): Promise<{ server: ServerType; url: string; stop: () => Promise<void> }> {
   const { handle, config, log, release } = await openConfigured(options.config);
+  // Embedded: this process holds the data folder alone, so a running import was interrupted.
+  if (handle.engine === 'pglite') {
+    const n = await failInterruptedImports(handle.db, new Date());
+    if (n > 0) log.warn({ imports: n }, 'imports interrupted by the last stop were marked failed');
+  }
   const wantDemo = options.demo === 'always' || (options.demo === 'auto' && handle.engine === 'pglite');
   if (wantDemo && (await isDatabaseEmpty(handle))) {
     const started = Date.now();
