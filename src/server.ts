@@ -38,7 +38,8 @@ export async function startServer(options: ServeOptions): Promise<{ server: Serv
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   log.info({ url, engine: handle.engine, dataDir: handle.engine === 'pglite' ? (config.memory ? 'memory' : config.dataDir) : undefined }, 'Truce is serving');
   const stop = async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive connections would hold close() open until they time out.
+    await new Promise<void>((resolve) => { server.close(() => resolve()); (server as { closeAllConnections?: () => void }).closeAllConnections?.(); });
     await handle.close();
     release();
   };
