@@ -5,7 +5,9 @@ export type Rng = {
   pick<T>(items: readonly T[]): T;
   weighted<T>(items: readonly (readonly [T, number])[]): T;
   chance(p: number): boolean;
+  normal(): number;
   logNormal(median: number, sigma: number): number;
+  /** A version-4 UUID drawn from the stream (crypto.randomUUID would not be reproducible). */
   uuid(): string;
 };
 
@@ -22,7 +24,7 @@ export function createRng(seed: number): Rng {
     const u = Math.max(next(), 1e-12);
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
   };
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join('');
+  const word = () => ((next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
@@ -34,7 +36,11 @@ export function createRng(seed: number): Rng {
       return items[items.length - 1]![0];
     },
     chance: (p) => next() < p,
+    normal,
     logNormal: (median, sigma) => median * Math.exp(sigma * normal()),
-    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(next() * 4)]}${hex(3)}-${hex(12)}`,
+    uuid: () => {
+      const h = word() + word() + word() + word();
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16]!, 16) & 3]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    },
   };
 }
