@@ -2,7 +2,7 @@ import { runImport } from '../src/domain/capture/import/run-import.js';
 import { openDatabase } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { systemClock } from '../src/domain/shared/clock.js';
-import { SYSTEM_ACTOR } from '../src/domain/shared/context.js';
+import { systemCtx } from '../src/domain/shared/context.js';
 import { createLogger } from '../src/logger.js';
 import { fmt, peakRss } from './stats.js';
 
@@ -10,7 +10,7 @@ import { fmt, peakRss } from './stats.js';
 export async function benchImport(rows: number, databaseUrl?: string): Promise<Record<string, string>> {
   const handle = await openDatabase(databaseUrl ? { url: databaseUrl } : { memory: true });
   await runMigrations(handle);
-  const ctx = { db: handle.db, engine: handle.engine, clock: systemClock, actor: SYSTEM_ACTOR, log: createLogger('silent') };
+  const ctx = systemCtx(handle, systemClock, createLogger('silent'));
   async function* csv() {
     yield 'email,firstName,lastName,title,company,country,createdAt\n';
     for (let i = 0; i < rows; i += 1_000) {

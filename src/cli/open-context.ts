@@ -4,7 +4,7 @@ import { openDatabase, type DbHandle } from '../db/client.js';
 import { acquireDataDirLock } from '../db/data-dir-lock.js';
 import { runMigrations } from '../db/migrate.js';
 import { systemClock } from '../domain/shared/clock.js';
-import type { Ctx } from '../domain/shared/context.js';
+import { systemCtx, type Ctx } from '../domain/shared/context.js';
 import { createLogger } from '../logger.js';
 
 export type Opened = { handle: DbHandle; config: Config; log: Logger; release: () => void };
@@ -27,10 +27,7 @@ export async function openConfigured(overrides: Partial<Config> = {}, logLevel?:
 /** Runs one CLI use case with a context whose actor is the command line. */
 export async function withContext<T>(fn: (ctx: Ctx, opened: Opened) => Promise<T>, overrides: Partial<Config> = {}): Promise<T> {
   const opened = await openConfigured(overrides, 'warn');
-  const ctx: Ctx = {
-    db: opened.handle.db, engine: opened.handle.engine, clock: systemClock,
-    actor: { type: 'system', id: 'cli', label: 'cli' }, log: opened.log,
-  };
+  const ctx: Ctx = systemCtx(opened.handle, systemClock, opened.log, { type: 'system', id: 'cli', label: 'cli' });
   try {
     return await fn(ctx, opened);
   } finally {

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { DbHandle } from '../db/client.js';
 import type { Clock } from '../domain/shared/clock.js';
-import type { Actor, Ctx } from '../domain/shared/context.js';
+import { SYSTEM_PRINCIPAL, type Actor, type Ctx } from '../domain/shared/context.js';
 import { problem, problemResponse, toProblem, zodIssues } from './problem.js';
 import { registerRoutes } from './routes/index.js';
 import { mountDocs } from './docs.js';
@@ -40,6 +40,7 @@ export function createApp(deps: AppDeps): App {
       engine: deps.handle.engine,
       clock: deps.clock,
       actor: API_ACTOR,
+      principal: SYSTEM_PRINCIPAL,
       log: deps.log.child({ requestId }),
     });
     await next();

@@ -9,7 +9,7 @@ import { runImport } from '../../src/domain/capture/import/run-import.js';
 import { openDatabase } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { systemClock } from '../../src/domain/shared/clock.js';
-import { SYSTEM_ACTOR } from '../../src/domain/shared/context.js';
+import { systemCtx } from '../../src/domain/shared/context.js';
 import { createLogger } from '../../src/logger.js';
 import { createScratchDatabase, createTestEnv, type TestEnv } from '../support/test-app.js';
 import { peopleCsv } from '../fixtures/people-csv.js';
@@ -265,7 +265,7 @@ describe('CSV import durability', () => {
         const [killed] = (await handle.pool.query(`select status, rows_ok from imports`)).rows;
         expect(killed).toMatchObject({ status: 'running' });
         expect(killed.rows_ok).toBe(kept); // counters commit with their rows
-        const ctx = { db: handle.db, engine: handle.engine, clock: systemClock, actor: SYSTEM_ACTOR, log: createLogger('silent') };
+        const ctx = systemCtx(handle, systemClock, createLogger('silent'));
         const again = await runImport(ctx, { kind: 'people', source: peopleCsv(rows) });
         expect(again).toMatchObject({ status: 'completed', rowsOk: rows, rowsFailed: 0 });
         expect(await count()).toBe(rows);

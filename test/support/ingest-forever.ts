@@ -8,13 +8,13 @@ import { runMigrations } from '../../src/db/migrate.js';
 import { validateTouchpoints } from '../../src/domain/capture/validate-touchpoints.js';
 import { writeTouchpoints } from '../../src/domain/capture/write-touchpoints.js';
 import { systemClock } from '../../src/domain/shared/clock.js';
-import { SYSTEM_ACTOR, type Ctx } from '../../src/domain/shared/context.js';
+import { systemCtx, type Ctx } from '../../src/domain/shared/context.js';
 import { createLogger } from '../../src/logger.js';
 
 const target = process.argv[2]!;
 const handle = await openDatabase(target.startsWith('postgres') ? { url: target } : { dataDir: target });
 await runMigrations(handle);
-const ctx: Ctx = { db: handle.db, engine: handle.engine, clock: systemClock, actor: SYSTEM_ACTOR, log: createLogger('silent') };
+const ctx: Ctx = systemCtx(handle, systemClock, createLogger('silent'));
 let total = 0;
 for (let b = 0; ; b++) {
   const items = Array.from({ length: 500 }, (_, i) => ({

@@ -4,7 +4,7 @@ import { openDatabase, type DbHandle } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { createApp, type App } from '../../src/http/app.js';
 import { fixedClock } from '../../src/domain/shared/clock.js';
-import { SYSTEM_ACTOR, type Ctx } from '../../src/domain/shared/context.js';
+import { systemCtx, type Ctx } from '../../src/domain/shared/context.js';
 import { createLogger } from '../../src/logger.js';
 
 /**
@@ -29,7 +29,7 @@ export async function createTestEnv(options: { now?: string; config?: Partial<Co
   const config = loadConfig({ NODE_ENV: 'test' }, { webDistDir: '/nonexistent', ...options.config });
   const log = createLogger('silent');
   const app = createApp({ handle, config, log, clock });
-  const ctx: Ctx = { db: handle.db, engine: handle.engine, clock, actor: SYSTEM_ACTOR, log };
+  const ctx: Ctx = systemCtx(handle, clock, log);
   return {
     app, handle, clock, config, ctx,
     async request(method, path, body, headers = {}) {

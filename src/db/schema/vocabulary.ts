@@ -5,6 +5,10 @@
 export const ROLES = ['admin', 'marketing', 'sdr', 'sales_rep', 'sales_manager', 'product', 'exec'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Lists whose views a user can save (filters, sort, columns). */
+export const SAVED_VIEW_LISTS = ['people', 'accounts', 'opportunities', 'campaigns', 'touchpoints', 'users'] as const;
+export type SavedViewList = (typeof SAVED_VIEW_LISTS)[number];
+
 export const TEAM_KINDS = ['marketing', 'sdr', 'sales', 'product', 'exec', 'other'] as const;
 
 export const LIFECYCLE_STAGES = [
