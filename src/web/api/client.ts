@@ -20,9 +20,27 @@ export function asProblem(body: unknown): Problem | null {
   return { type: p.type ?? 'about:blank', title: p.title ?? '', status: p.status ?? 0, code: p.code ?? '', detail: p.detail ?? '', errors: Array.isArray(p.errors) ? p.errors : [] };
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The CSRF token the server set beside the session cookie (double submit: sent back as a header). */
+export function csrfToken(): string {
+  const match = /(?:^|;\s*)truce_csrf=([^;]+)/.exec(document.cookie);
+  return match ? decodeURIComponent(match[1]!) : '';
+}
+
+/** Headers every state-changing call carries: the CSRF token of the session. */
+export function writeHeaders(method: string | undefined): Record<string, string> {
+  return SAFE_METHODS.has((method ?? 'GET').toUpperCase()) ? {} : { 'x-csrf-token': csrfToken() };
+}
+
+/** Called when the session is gone (401): the app sends the user to the sign-in page. */
+let onSignedOut: (() => void) | null = null;
+export function setSignedOutHandler(handler: (() => void) | null): void { onSignedOut = handler; }
+
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.headers ?? {}) } });
+  const res = await fetch(path, { ...init, headers: { accept: 'application/json', ...writeHeaders(init.method), ...(init.headers ?? {}) } });
   const body = parseBody(await res.text());
+  if (res.status === 401 && onSignedOut) onSignedOut();
   if (!res.ok) throw new ApiError(res.status, asProblem(body));
   return body as T;
 }

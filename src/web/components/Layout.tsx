@@ -3,12 +3,14 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { ErrorBoundary } from './ErrorBoundary';
 
-const NAV = [
+type Role = 'admin' | 'marketing' | 'sdr' | 'sales_rep' | 'sales_manager' | 'product' | 'exec';
+/** Navigation; `roles` limits an entry to the roles that may use it (absent = every role). */
+const NAV: { to: string; label: string; roles?: Role[] }[] = [
   { to: '/people', label: 'People' },
   { to: '/accounts', label: 'Accounts' },
-  { to: '/import', label: 'Import' },
-  { to: '/forms', label: 'Forms' },
-  { to: '/settings/custom-fields', label: 'Custom fields' },
+  { to: '/import', label: 'Import', roles: ['admin', 'marketing', 'sales_manager'] },
+  { to: '/forms', label: 'Forms', roles: ['admin', 'marketing'] },
+  { to: '/settings/custom-fields', label: 'Custom fields', roles: ['admin', 'marketing'] },
 ];
 
 export function Layout() {
