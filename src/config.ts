@@ -14,6 +14,14 @@ export type Config = {
   maxFutureSkewMinutes: number;
   demoSeed: number;
   webDistDir: string;
+  /** The first admin, created at first start when no admin can sign in. */
+  adminEmail: string;
+  /** Its password; when unset a random one is generated and printed once. */
+  adminPassword: string | undefined;
+  /** Session cookies marked Secure: 'auto' = when the request came over HTTPS (or X-Forwarded-Proto says so). */
+  secureCookies: 'auto' | 'always' | 'never';
+  /** Sign-in attempts allowed per IP per minute (on top of the per-user lock-out). */
+  signInRateLimitPerMinute: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -28,6 +36,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxFutureSkewMinutes: Number(env.TRUCE_MAX_FUTURE_SKEW_MINUTES ?? 10),
     demoSeed: Number(env.TRUCE_DEMO_SEED ?? 42),
     webDistDir: path.resolve(env.TRUCE_WEB_DIST ?? new URL('../dist/web', import.meta.url).pathname),
+    adminEmail: (env.TRUCE_ADMIN_EMAIL ?? 'admin@truce.local').toLowerCase(),
+    adminPassword: env.TRUCE_ADMIN_PASSWORD || undefined,
+    secureCookies: env.TRUCE_SECURE_COOKIES === 'always' || env.TRUCE_SECURE_COOKIES === 'never' ? env.TRUCE_SECURE_COOKIES : 'auto',
+    signInRateLimitPerMinute: Number(env.TRUCE_SIGN_IN_RATE_LIMIT ?? 30),
     ...overrides,
   };
 }

@@ -1,7 +1,9 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from './config.js';
 import { loadDemo, isDatabaseEmpty } from './demo/load-demo.js';
-import { DEMO_SIGN_INS } from './demo/demo-credentials.js';
+import { DEMO_PASSWORD, DEMO_SIGN_INS } from './demo/demo-credentials.js';
+import { ensureAdmin } from './domain/identity/ensure-admin.js';
+import { systemCtx } from './domain/shared/context.js';
 import { failInterruptedImports } from './domain/capture/import/fail-interrupted-imports.js';
 import { systemClock } from './domain/shared/clock.js';
 import { createApp } from './http/app.js';
@@ -30,6 +32,8 @@ export async function startServer(options: ServeOptions): Promise<{ server: Serv
     });
     log.info({ ms: Date.now() - started, ...summary.counts }, 'demo company loaded');
   }
+  const admin = await ensureAdmin(systemCtx(handle, systemClock, log), config.adminEmail, config.adminPassword);
+  if (admin) printFirstAdmin(admin);
   const app = createApp({ handle, config, log, clock: systemClock });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -53,8 +57,14 @@ export function printWelcome(url: string, demoLoaded: boolean): void {
     `  API docs:           ${url}/docs   (OpenAPI: ${url}/api/openapi.json)`,
   ];
   if (demoLoaded) {
-    lines.push('  Demo sign-ins (sign-in arrives with the identity issue; these are the demo users):');
+    lines.push(`  Demo sign-ins, one per role (password for all: ${DEMO_PASSWORD}):`);
     for (const s of DEMO_SIGN_INS) lines.push(`    ${s.role.padEnd(14)} ${s.email}`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+/** The first admin's sign-in, printed once (the password only when Truce generated it). */
+function printFirstAdmin(admin: { email: string; password: string | null }): void {
+  const secret = admin.password ? `password ${admin.password}   (shown once: change it after signing in)` : 'password from TRUCE_ADMIN_PASSWORD';
+  process.stdout.write(`\n  First start: created the admin ${admin.email}, ${secret}\n`);
 }

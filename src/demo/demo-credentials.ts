@@ -1,4 +1,6 @@
-/** The demo company's sign-ins, one per role (passwords arrive with sign-in, in the identity issue). */
+/** The demo company's sign-ins, one per role, all with the same known password (printed by `npm start`). */
+export const DEMO_PASSWORD = 'truce-demo-2026';
+
 export const DEMO_SIGN_INS = [
   { role: 'admin', email: 'admin@truce.demo' },
   { role: 'marketing', email: 'marketing@truce.demo' },

@@ -4,6 +4,7 @@ import { generateAccounts } from './generate-accounts.js';
 import { generateCampaigns } from './generate-campaigns.js';
 import { generateJourneys, type JourneyContext } from './generate-journeys.js';
 import { generateTeam } from './generate-team.js';
+import { setDemoPasswords } from './set-demo-passwords.js';
 import { insertAccounts, insertBatch, insertCampaigns, insertSetup, insertStaff } from './insert-demo-rows.js';
 import { deferIndexes } from './deferred-indexes.js';
 import { createRng } from './random.js';
@@ -80,6 +81,7 @@ export async function loadDemo(handle: DbHandle, options: DemoOptions = {}): Pro
     await client.query('begin');
     progress('team and accounts', 0, 1);
     await insertStaff(client, staff, start - 365 * DAY);
+    await setDemoPasswords(client);
     await insertAccounts(client, accounts);
     await insertCampaigns(client, campaigns);
     await insertSetup(client, campaigns.find((c) => c.type === 'content')?.id ?? null, start);

@@ -6,6 +6,7 @@ import type { Clock } from '../domain/shared/clock.js';
 import { SYSTEM_PRINCIPAL, type Actor, type Ctx } from '../domain/shared/context.js';
 import { problem, problemResponse, toProblem, zodIssues } from './problem.js';
 import { registerRoutes } from './routes/index.js';
+import { authenticate } from './auth.js';
 import { mountDocs } from './docs.js';
 import { mountWeb } from './web.js';
 
@@ -16,7 +17,7 @@ export type AppDeps = {
   clock: Clock;
 };
 
-export type AppEnv = { Variables: { ctx: Ctx; requestId: string } };
+export type AppEnv = { Variables: { ctx: Ctx; requestId: string; session?: { token: string; csrfToken: string } } };
 
 export type App = OpenAPIHono<AppEnv>;
 
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps): App {
     await next();
     c.header('x-request-id', requestId);
   });
+  app.use('*', authenticate());
 
   app.onError((err, c) => {
     const p = toProblem(err);
@@ -61,6 +63,8 @@ export function createApp(deps: AppDeps): App {
 
   registerRoutes(app, deps);
 
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'An API key made by an admin (`truce_…`), sent as `Authorization: Bearer <key>`.' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'truce_session', description: 'The web app\'s session cookie (from `POST /api/v1/auth/sign-in`); writes also need the `x-csrf-token` header.' });
   app.doc31('/api/openapi.json', openApiInfo());
   mountDocs(app);
   mountWeb(app, deps.config.webDistDir);
@@ -76,5 +80,6 @@ export function openApiInfo() {
       description: 'One record of truth for sales and marketing. Errors are application/problem+json with a stable `code` and per-field `errors[].path`.',
     },
     servers: [{ url: '/' }],
+    security: [{ apiKey: [] }, { session: [] }] as Record<string, string[]>[],
   };
 }

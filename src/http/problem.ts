@@ -21,6 +21,15 @@ export const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   invalid_json: 400,
   unsupported_media_type: 415,
+  sign_in_required: 401,
+  session_expired: 401,
+  invalid_credentials: 401,
+  account_locked: 423,
+  account_disabled: 403,
+  invalid_api_key: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  record_forbidden: 403,
   internal: 500,
 };
 

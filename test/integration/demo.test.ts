@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo, isDatabaseEmpty, type DemoSummary } from '../../src/demo/load-demo.js';
-import { DEMO_SIGN_INS } from '../../src/demo/demo-credentials.js';
+import { DEMO_PASSWORD, DEMO_SIGN_INS } from '../../src/demo/demo-credentials.js';
 import { createTestEnv, type TestEnv } from '../support/test-app.js';
 
 const NOW = new Date('2026-06-15T00:00:00Z');
@@ -48,11 +48,16 @@ describe('demo company', () => {
   });
 
   it('has a sales team, a marketing team and a user behind every demo sign-in', async () => {
-    const byRole = Object.fromEntries((await rows(a, `select role, count(*)::int as n from users group by role`)).map((r) => [r.role, r.n]));
+    const byRole = Object.fromEntries((await rows(a, `select role, count(*)::int as n from users where email like '%@truce.demo' group by role`)).map((r) => [r.role, r.n]));
     expect(byRole).toMatchObject({ admin: 1, exec: 1, product: 1, marketing: 6, sdr: 8, sales_rep: 18 });
     expect(byRole.sales_manager).toBeGreaterThanOrEqual(3);
     const emails = (await rows(a, `select email, role from users`)).map((r) => `${r.email} ${r.role}`);
     for (const s of DEMO_SIGN_INS) expect(emails).toContain(`${s.email} ${s.role}`);
+    for (const s of DEMO_SIGN_INS) {
+      const res = await a.request('POST', '/api/v1/auth/sign-in', { email: s.email, password: DEMO_PASSWORD }, { authorization: '' });
+      expect(res.status, s.email).toBe(200);
+      expect(res.body.role).toBe(s.role);
+    }
     const [orphans] = await rows(a, `select count(*)::int as n from users where role not in ('admin', 'exec') and manager_id is null`);
     expect(orphans.n).toBe(0);
     const [unmanaged] = await rows(a, `select count(*)::int as n from teams where manager_id is null`);

@@ -20,7 +20,7 @@ afterAll(async () => { await env?.close(); });
 
 const upload = async (kind: string, csv: string | Buffer, query = '') => {
   if (typeof csv === 'string') return env.request('POST', `/api/v1/imports/${kind}${query}`, csv, { 'content-type': 'text/csv' });
-  const res = await env.app.request(`/api/v1/imports/${kind}${query}`, { method: 'POST', body: new Uint8Array(csv), headers: { 'content-type': 'text/csv' } });
+  const res = await env.app.request(`/api/v1/imports/${kind}${query}`, { method: 'POST', body: new Uint8Array(csv), headers: { ...env.adminHeaders, 'content-type': 'text/csv' } });
   return { status: res.status, body: await res.json() };
 };
 const count = async (table: string) => (await env.handle.pool.query(`select count(*)::int as n from ${table}`)).rows[0].n as number;

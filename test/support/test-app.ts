@@ -6,6 +6,10 @@ import { createApp, type App } from '../../src/http/app.js';
 import { fixedClock } from '../../src/domain/shared/clock.js';
 import { systemCtx, type Ctx } from '../../src/domain/shared/context.js';
 import { createLogger } from '../../src/logger.js';
+import { createApiKey } from '../../src/domain/identity/create-api-key.js';
+import { createUser } from '../../src/domain/identity/create-user.js';
+import type { CreateUserInput, User } from '../../src/domain/identity/user.schema.js';
+import type { Role } from '../../src/db/schema/vocabulary.js';
 
 /**
  * One isolated database per test file: in-memory PGlite by default, or a fresh database on the
@@ -17,10 +21,20 @@ export type TestEnv = {
   clock: ReturnType<typeof fixedClock>;
   config: Config;
   ctx: Ctx;
-  /** Calls the app in-process and parses JSON when the response is JSON. */
-  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers; text: string }>;
+  /**
+   * Calls the app in-process as the test admin (an admin API key) and parses JSON responses.
+   * Pass `authorization: ''` to call with no credentials.
+   */
+  request: Requester;
+  /** Headers that authenticate as the test admin, for calls that bypass `request`. */
+  adminHeaders: Record<string, string>;
+  /** A user of this role with an API key of the same role, and a requester acting as them. */
+  actAs(role: Role, fields?: Partial<CreateUserInput>): Promise<{ user: User; key: string; request: Requester }>;
   close(): Promise<void>;
 };
+
+export type TestResponse = { status: number; body: any; headers: Headers; text: string };
+export type Requester = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<TestResponse>;
 
 export async function createTestEnv(options: { now?: string; config?: Partial<Config> } = {}): Promise<TestEnv> {
   const { handle, drop } = await openTestDatabase();
@@ -30,9 +44,11 @@ export async function createTestEnv(options: { now?: string; config?: Partial<Co
   const log = createLogger('silent');
   const app = createApp({ handle, config, log, clock });
   const ctx: Ctx = systemCtx(handle, clock, log);
-  return {
-    app, handle, clock, config, ctx,
-    async request(method, path, body, headers = {}) {
+  const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> => {
+      if (headers.authorization === '') {
+        headers = { ...headers };
+        delete headers.authorization;
+      }
       const init: RequestInit = { method, headers: { ...headers } };
       if (body !== undefined) {
         if (typeof body === 'string') init.body = body;
@@ -45,7 +61,18 @@ export async function createTestEnv(options: { now?: string; config?: Partial<Co
       const text = await res.text();
       const type = res.headers.get('content-type') ?? '';
       return { status: res.status, headers: res.headers, text, body: type.includes('json') && text ? JSON.parse(text) : text };
-    },
+  };
+  const actAs = async (role: Role, fields: Partial<CreateUserInput> = {}) => {
+    const user = await createUser(ctx, { email: `${role}-${Math.random().toString(36).slice(2, 8)}@test.example`, name: `Test ${role}`, role, ...fields });
+    const key = await createApiKey(ctx, { name: `test ${role}`, role, userId: user.id });
+    const request: Requester = (method, path, body, headers = {}) => send(method, path, body, { authorization: `Bearer ${key.token}`, ...headers });
+    return { user, key: key.token, request };
+  };
+  const admin = await actAs('admin', { email: 'test-admin@test.example', name: 'Test admin' });
+  return {
+    app, handle, clock, config, ctx, actAs,
+    request: admin.request,
+    adminHeaders: { authorization: `Bearer ${admin.key}` },
     async close() {
       await handle.close();
       await drop();

@@ -4,8 +4,12 @@ import { recordAudit } from '../shared/audit.js';
 import type { Ctx } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import type { CreateSiteInput, Site } from './account.schema.js';
+import { authorize } from '../identity/access/authorize.js';
+import { assertVisible } from '../identity/access/assert-visible.js';
 
 export async function addSite(ctx: Ctx, accountId: string, input: CreateSiteInput): Promise<Site> {
+  authorize(ctx, 'accounts:write');
+  await assertVisible(ctx, 'account', accountId);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [account] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId));

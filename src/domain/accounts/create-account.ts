@@ -5,8 +5,10 @@ import { recordAudit } from '../shared/audit.js';
 import type { Ctx } from '../shared/context.js';
 import type { Account, CreateAccountInput } from './account.schema.js';
 import { setAccountDomains } from './set-account-domains.js';
+import { authorize } from '../identity/access/authorize.js';
 
 export async function createAccount(ctx: Ctx, input: CreateAccountInput): Promise<Account> {
+  authorize(ctx, 'accounts:write');
   const { domains = [], custom: rawCustom, ...fields } = input;
   const custom = rawCustom ? assertCustomValues(await listCustomFields(ctx.db, 'account'), rawCustom) : {};
   const now = ctx.clock.now();

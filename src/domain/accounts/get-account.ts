@@ -4,8 +4,12 @@ import type { Ctx } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import type { AccountDetail } from './account.schema.js';
 import { domainsOf } from './list-accounts.js';
+import { authorize } from '../identity/access/authorize.js';
+import { assertVisible } from '../identity/access/assert-visible.js';
 
 export async function getAccount(ctx: Ctx, id: string): Promise<AccountDetail> {
+  authorize(ctx, 'accounts:read');
+  await assertVisible(ctx, 'account', id);
   const [row] = await ctx.db.select({
     ...getTableColumns(accounts),
     domains: domainsOf,

@@ -5,6 +5,8 @@ import { listCustomFields } from '../custom-fields/list-custom-fields.js';
 import type { Ctx } from '../shared/context.js';
 import { keysetPage, likePattern, type Page, type PageParams, type SortSpec } from '../shared/list.js';
 import type { Account, AccountsFilter } from './account.schema.js';
+import { authorize } from '../identity/access/authorize.js';
+import { accountsScope } from '../identity/access/record-scope.js';
 
 const SORTS: Record<string, SortSpec> = {
   name: { expr: sql`lower(${accounts.name})`, cast: 'text' },
@@ -16,8 +18,10 @@ const SORTS: Record<string, SortSpec> = {
 export const domainsOf = sql<string[]>`coalesce((select array_agg(d.domain order by d.domain) from account_domains d where d.account_id = ${sql.raw('"accounts"."id"')}), '{}')`;
 
 export async function accountsWhere(ctx: Ctx, f: AccountsFilter): Promise<(SQL | undefined)[]> {
+  authorize(ctx, 'accounts:read');
   const defs = f.cf?.length ? await listCustomFields(ctx.db, 'account') : [];
   return [
+    accountsScope(ctx.principal),
     f.q ? or(ilike(accounts.name, likePattern(f.q)),
       sql`exists (select 1 from account_domains d where d.account_id = ${sql.raw('"accounts"."id"')} and d.domain like ${likePattern(f.q.toLowerCase())})`) : undefined,
     f.industry ? eq(accounts.industry, f.industry) : undefined,

@@ -7,8 +7,12 @@ import type { Ctx } from '../shared/context.js';
 import { invalid, notFound } from '../shared/errors.js';
 import type { Account, UpdateAccountInput } from './account.schema.js';
 import { setAccountDomains } from './set-account-domains.js';
+import { authorize } from '../identity/access/authorize.js';
+import { assertVisible } from '../identity/access/assert-visible.js';
 
 export async function updateAccount(ctx: Ctx, id: string, input: UpdateAccountInput): Promise<Account> {
+  authorize(ctx, 'accounts:write');
+  await assertVisible(ctx, 'account', id);
   const { domains, custom: rawCustom, ...fields } = input;
   const custom = rawCustom ? assertCustomValues(await listCustomFields(ctx.db, 'account'), rawCustom) : undefined;
   const now = ctx.clock.now();

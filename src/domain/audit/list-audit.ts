@@ -5,6 +5,7 @@ import { ACTOR_TYPES } from '../../db/schema/vocabulary.js';
 import type { Ctx } from '../shared/context.js';
 import { keysetPage, type Page, type PageParams, type SortSpec } from '../shared/list.js';
 import { createSelectSchema } from '../shared/schema-factory.js';
+import { authorize } from '../identity/access/authorize.js';
 
 export const AuditEntrySchema = createSelectSchema(auditLog);
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
@@ -22,6 +23,7 @@ export type AuditFilter = z.infer<typeof AuditFilter>;
 const SORTS: Record<string, SortSpec> = { at: { expr: sql`${auditLog.at}`, cast: 'timestamptz' } };
 
 export async function listAudit(ctx: Ctx, f: AuditFilter, page: PageParams): Promise<Page<AuditEntry>> {
+  authorize(ctx, 'audit:read');
   return keysetPage<AuditEntry>({
     params: page, sorts: SORTS, idExpr: sql`${auditLog.id}`, idCast: 'bigint',
     where: [and(

@@ -2,8 +2,10 @@ import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { campaigns } from '../../db/schema/index.js';
 import type { Ctx } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
+import { authorize } from '../identity/access/authorize.js';
 
 export async function getCampaign(ctx: Ctx, id: string) {
+  authorize(ctx, 'campaigns:read');
   const [row] = await ctx.db.select({
     ...getTableColumns(campaigns),
     stats: sql<{ touches: number; people: number; accounts: number }>`(select json_build_object(

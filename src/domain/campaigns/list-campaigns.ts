@@ -3,6 +3,7 @@ import { campaigns } from '../../db/schema/index.js';
 import type { Ctx } from '../shared/context.js';
 import { keysetPage, likePattern, type Page, type PageParams, type SortSpec } from '../shared/list.js';
 import type { Campaign, CampaignsFilter } from './campaign.schema.js';
+import { authorize } from '../identity/access/authorize.js';
 
 const SORTS: Record<string, SortSpec> = {
   startsOn: { expr: sql`coalesce(${campaigns.startsOn}, '1900-01-01')`, cast: 'date' },
@@ -21,6 +22,7 @@ export function campaignsWhere(f: CampaignsFilter): (SQL | undefined)[] {
 }
 
 export async function listCampaigns(ctx: Ctx, filter: CampaignsFilter, page: PageParams): Promise<Page<Campaign>> {
+  authorize(ctx, 'campaigns:read');
   return keysetPage<Campaign>({
     params: page, sorts: SORTS, idExpr: sql`${campaigns.id}`, idCast: 'uuid', where: campaignsWhere(filter),
     run: (w, order, limit) => ctx.db.select({ ...getTableColumns(campaigns), _sort: SORTS[page.sort]!.expr })

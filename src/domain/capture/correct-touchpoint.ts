@@ -5,6 +5,7 @@ import { CHANNELS, SIDES, TOUCH_KINDS } from '../../db/schema/vocabulary.js';
 import { recordAudit } from '../shared/audit.js';
 import { actorLabel, type Ctx } from '../shared/context.js';
 import { DomainError, notFound } from '../shared/errors.js';
+import { authorize } from '../identity/access/authorize.js';
 
 export const CorrectTouchpointInput = z.strictObject({
   reason: z.string().trim().min(3).max(500).describe('Why the touch is corrected; kept as evidence.'),
@@ -23,6 +24,7 @@ export type CorrectTouchpointInput = z.infer<typeof CorrectTouchpointInput>;
  * latest version of a touch can be corrected, so the chain stays linear.
  */
 export async function correctTouchpoint(ctx: Ctx, id: number, input: CorrectTouchpointInput) {
+  authorize(ctx, 'touchpoints:write');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [original] = await tx.select().from(touchpoints).where(eq(touchpoints.id, id));

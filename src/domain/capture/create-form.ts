@@ -3,8 +3,10 @@ import { recordAudit } from '../shared/audit.js';
 import type { Ctx } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import type { CreateFormInput, Form } from './form.schema.js';
+import { authorize } from '../identity/access/authorize.js';
 
 export async function createForm(ctx: Ctx, input: CreateFormInput): Promise<Form> {
+  authorize(ctx, 'forms:manage');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.insert(forms).values({ ...input, createdAt: now }).onConflictDoNothing({ target: forms.key }).returning();

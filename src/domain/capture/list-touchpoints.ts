@@ -3,6 +3,8 @@ import { campaigns, touchpoints } from '../../db/schema/index.js';
 import type { Ctx } from '../shared/context.js';
 import { keysetPage, type Page, type PageParams, type SortSpec } from '../shared/list.js';
 import type { Touchpoint, TouchpointFilter } from './touchpoint.schema.js';
+import { authorize } from '../identity/access/authorize.js';
+import { touchpointsScope } from '../identity/access/record-scope.js';
 
 const SORTS: Record<string, SortSpec> = {
   occurredAt: { expr: sql`${touchpoints.occurredAt}`, cast: 'timestamptz' },
@@ -28,12 +30,13 @@ export function touchpointWhere(f: TouchpointFilter): (SQL | undefined)[] {
 }
 
 export async function listTouchpoints(ctx: Ctx, filter: TouchpointFilter, page: PageParams): Promise<Page<Touchpoint>> {
+  authorize(ctx, 'touchpoints:read');
   return keysetPage<Touchpoint>({
     params: page,
     sorts: SORTS,
     idExpr: sql`${touchpoints.id}`,
     idCast: 'bigint',
-    where: touchpointWhere(filter),
+    where: [touchpointsScope(ctx.principal), ...touchpointWhere(filter)],
     run: (w, order, limit) => ctx.db.select({
       ...getTableColumns(touchpoints),
       campaign: sql<Touchpoint['campaign']>`case when ${campaigns.id} is null then null else json_build_object('id', ${campaigns.id}, 'name', ${campaigns.name}) end`,

@@ -3,8 +3,10 @@ import { recordAudit } from '../shared/audit.js';
 import type { Ctx } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import type { CustomField, DefineCustomFieldInput } from './custom-field.schema.js';
+import { authorize } from '../identity/access/authorize.js';
 
 export async function defineCustomField(ctx: Ctx, input: DefineCustomFieldInput): Promise<CustomField> {
+  authorize(ctx, 'custom_fields:write');
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.insert(customFieldDefinitions)
       .values({ ...input, options: input.type === 'picklist' ? input.options ?? null : null })

@@ -1,7 +1,9 @@
-import { eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema/index.js';
 import type { Ctx } from '../shared/context.js';
+import { authorize } from './access/authorize.js';
 import { keysetPage, likePattern, type Page, type PageParams, type SortSpec } from '../shared/list.js';
+import { publicUserColumns } from './public-user.js';
 import type { User, UsersFilter } from './user.schema.js';
 
 const SORTS: Record<string, SortSpec> = {
@@ -20,9 +22,10 @@ export function usersWhere(f: UsersFilter): (SQL | undefined)[] {
 }
 
 export async function listUsers(ctx: Ctx, filter: UsersFilter, page: PageParams): Promise<Page<User>> {
+  authorize(ctx, 'users:read');
   return keysetPage<User>({
     params: page, sorts: SORTS, idExpr: sql`${users.id}`, idCast: 'uuid', where: usersWhere(filter),
-    run: (w, order, limit) => ctx.db.select({ ...getTableColumns(users), _sort: SORTS[page.sort]!.expr })
+    run: (w, order, limit) => ctx.db.select({ ...publicUserColumns, _sort: SORTS[page.sort]!.expr })
       .from(users).where(w).orderBy(order).limit(limit) as Promise<(User & { _sort: unknown })[]>,
   });
 }

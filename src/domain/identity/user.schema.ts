@@ -2,8 +2,10 @@ import { z } from '../shared/zod.js';
 import { teams, users } from '../../db/schema/index.js';
 import { ROLES, TEAM_KINDS } from '../../db/schema/vocabulary.js';
 import { createSelectSchema, email } from '../shared/schema-factory.js';
+import { PasswordSchema } from './passwords.js';
 
-export const UserSchema = createSelectSchema(users);
+/** A user as the API shows it: never the password hash. */
+export const UserSchema = createSelectSchema(users).omit({ passwordHash: true });
 export type User = z.infer<typeof UserSchema>;
 export const TeamSchema = createSelectSchema(teams);
 export type Team = z.infer<typeof TeamSchema>;
@@ -20,6 +22,7 @@ export const CreateUserInput = z.strictObject({
   teamId: z.uuid().nullable().optional(),
   managerId: z.uuid().nullable().optional(),
   timezone: timezone.optional(),
+  password: PasswordSchema.optional().describe('Optional: lets the user sign in at once. Stored as an argon2id hash.'),
 });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 

@@ -8,8 +8,14 @@ import { invalid } from '../shared/errors.js';
 import { closeState } from './close-state.js';
 import type { CreateOpportunityInput, Opportunity } from './opportunity.schema.js';
 import { setContactRoles } from './set-contact-roles.js';
+import { authorize } from '../identity/access/authorize.js';
+import { assertVisible } from '../identity/access/assert-visible.js';
+import { assertOwnerInScope, defaultOwner } from '../identity/access/owner-scope.js';
+import { isScoped } from '../identity/access/permissions.js';
 
 export async function createOpportunity(ctx: Ctx, input: CreateOpportunityInput): Promise<Opportunity> {
+  authorize(ctx, 'opportunities:write');
+  if (isScoped(ctx.principal.role)) await assertVisible(ctx, 'account', input.accountId);
   const { contacts = [], custom: rawCustom, createdAt, ...fields } = input;
   const custom = rawCustom ? assertCustomValues(await listCustomFields(ctx.db, 'opportunity'), rawCustom) : {};
   const now = ctx.clock.now();
@@ -19,7 +25,7 @@ export async function createOpportunity(ctx: Ctx, input: CreateOpportunityInput)
     if (!account) throw invalid('accountId', 'no such account');
     const [row] = await tx.insert(opportunities).values({
       ...fields, stage, custom,
-      ownerId: fields.ownerId !== undefined ? fields.ownerId : account.ownerId,
+      ownerId: assertOwnerInScope(ctx, fields.ownerId !== undefined ? fields.ownerId : defaultOwner(ctx, account.ownerId)),
       createdAt: createdAt ? new Date(createdAt) : now,
       ...closeState(stage, { isWon: null, closedAt: null }, now),
       updatedAt: now,

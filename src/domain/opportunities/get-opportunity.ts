@@ -3,8 +3,12 @@ import { opportunities } from '../../db/schema/index.js';
 import type { Ctx } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import type { OpportunityDetail } from './opportunity.schema.js';
+import { authorize } from '../identity/access/authorize.js';
+import { assertVisible } from '../identity/access/assert-visible.js';
 
 export async function getOpportunity(ctx: Ctx, id: string): Promise<OpportunityDetail> {
+  authorize(ctx, 'opportunities:read');
+  await assertVisible(ctx, 'opportunity', id);
   const [row] = await ctx.db.select({
     ...getTableColumns(opportunities),
     account: sql<OpportunityDetail['account']>`(select json_build_object('id', a.id, 'name', a.name) from accounts a where a.id = ${sql.raw('"opportunities"."account_id"')})`,

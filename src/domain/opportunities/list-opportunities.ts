@@ -5,6 +5,8 @@ import { listCustomFields } from '../custom-fields/list-custom-fields.js';
 import type { Ctx } from '../shared/context.js';
 import { keysetPage, likePattern, type Page, type PageParams, type SortSpec } from '../shared/list.js';
 import type { OpportunitiesFilter, Opportunity } from './opportunity.schema.js';
+import { authorize } from '../identity/access/authorize.js';
+import { opportunitiesScope } from '../identity/access/record-scope.js';
 
 const SORTS: Record<string, SortSpec> = {
   createdAt: { expr: sql`${opportunities.createdAt}`, cast: 'timestamptz' },
@@ -14,8 +16,10 @@ const SORTS: Record<string, SortSpec> = {
 };
 
 export async function opportunitiesWhere(ctx: Ctx, f: OpportunitiesFilter): Promise<(SQL | undefined)[]> {
+  authorize(ctx, 'opportunities:read');
   const defs = f.cf?.length ? await listCustomFields(ctx.db, 'opportunity') : [];
   return [
+    opportunitiesScope(ctx.principal),
     f.q ? ilike(opportunities.name, likePattern(f.q)) : undefined,
     f.accountId ? eq(opportunities.accountId, f.accountId) : undefined,
     f.ownerId ? eq(opportunities.ownerId, f.ownerId) : undefined,

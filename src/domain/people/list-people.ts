@@ -5,6 +5,8 @@ import { listCustomFields } from '../custom-fields/list-custom-fields.js';
 import type { Ctx } from '../shared/context.js';
 import { keysetPage, likePattern, type Page, type PageParams, type SortSpec } from '../shared/list.js';
 import type { Person, PeopleFilter } from './person.schema.js';
+import { authorize } from '../identity/access/authorize.js';
+import { peopleScope } from '../identity/access/record-scope.js';
 
 const SORTS: Record<string, SortSpec> = {
   createdAt: { expr: sql`${people.createdAt}`, cast: 'timestamptz' },
@@ -15,8 +17,10 @@ const SORTS: Record<string, SortSpec> = {
 };
 
 export async function peopleWhere(ctx: Ctx, f: PeopleFilter): Promise<(SQL | undefined)[]> {
+  authorize(ctx, 'people:read');
   const defs = f.cf?.length ? await listCustomFields(ctx.db, 'person') : [];
   return [
+    peopleScope(ctx.principal),
     f.q ? or(ilike(people.email, likePattern(f.q)), ilike(sql`coalesce(${people.firstName}, '') || ' ' || coalesce(${people.lastName}, '')`, likePattern(f.q)), ilike(people.companyName, likePattern(f.q))) : undefined,
     f.stage ? eq(people.lifecycleStage, f.stage) : undefined,
     f.accountId ? eq(people.accountId, f.accountId) : undefined,

@@ -6,9 +6,13 @@ import { recordAudit } from '../shared/audit.js';
 import type { Ctx } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import type { Person, UpdatePersonInput } from './person.schema.js';
+import { authorize } from '../identity/access/authorize.js';
+import { assertVisible } from '../identity/access/assert-visible.js';
 
 /** Partial update; custom values are merged key by key (null clears one). */
 export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonInput): Promise<Person> {
+  authorize(ctx, 'people:write');
+  await assertVisible(ctx, 'person', id);
   const custom = input.custom ? assertCustomValues(await listCustomFields(ctx.db, 'person'), input.custom) : undefined;
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {

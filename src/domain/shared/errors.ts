@@ -19,6 +19,15 @@ export const ERROR_CODES = {
   payload_too_large: 'The request body is too large.',
   invalid_json: 'The request body is not valid JSON.',
   unsupported_media_type: 'This content type is not accepted here.',
+  sign_in_required: 'Sign in, or send an API key, to use this endpoint.',
+  session_expired: 'The session has expired or was ended; sign in again.',
+  invalid_credentials: 'The email or password is wrong.',
+  account_locked: 'Too many failed sign-ins; the account is locked for a while.',
+  account_disabled: 'This user is disabled.',
+  invalid_api_key: 'The API key is unknown, malformed or revoked.',
+  csrf_failed: 'The CSRF token is missing or wrong; reload the page.',
+  forbidden: 'Your role may not do this.',
+  record_forbidden: 'This record is not yours to see or change.',
   internal: 'Something went wrong on our side.',
 } as const;
 
@@ -43,4 +52,14 @@ export function notFound(entity: string, id: string): DomainError {
 
 export function invalid(path: string, message: string): DomainError {
   return new DomainError('validation_failed', message, [{ path, message }]);
+}
+
+/** The role may not perform the action at all (403 `forbidden`). */
+export function forbidden(message: string): DomainError {
+  return new DomainError('forbidden', message);
+}
+
+/** The record exists but is outside the principal's records (403 `record_forbidden`). */
+export function recordForbidden(entity: string, id: string): DomainError {
+  return new DomainError('record_forbidden', `The ${entity} ${id} is not yours to see or change.`);
 }

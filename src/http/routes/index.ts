@@ -1,4 +1,6 @@
 import type { App, AppDeps } from '../app.js';
+import { registerApiKeyRoutes } from './api-keys.routes.js';
+import { registerAuthRoutes } from './auth.routes.js';
 import { registerAccountRoutes } from './accounts.routes.js';
 import { registerAuditRoutes } from './audit.routes.js';
 import { registerCampaignRoutes } from './campaigns.routes.js';
@@ -12,6 +14,8 @@ import { registerTouchpointRoutes } from './touchpoints.routes.js';
 import { registerUserRoutes } from './users.routes.js';
 
 export function registerRoutes(app: App, deps: AppDeps): void {
+  registerAuthRoutes(app, deps);
+  registerApiKeyRoutes(app);
   registerPeopleRoutes(app);
   registerAccountRoutes(app);
   registerTouchpointRoutes(app, deps);

@@ -1,11 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { clientIp } from '../client-ip.js';
 import { FormSubmission, type Form } from '../../domain/capture/form.schema.js';
 import { findFormByKey } from '../../domain/capture/list-forms.js';
 import { submitForm } from '../../domain/capture/submit-form.js';
 import { DomainError } from '../../domain/shared/errors.js';
-import type { App, AppDeps, AppEnv } from '../app.js';
+import type { App, AppDeps } from '../app.js';
 import { createRateLimiter } from '../rate-limit.js';
 import { errorResponses, json } from './shared.js';
 
@@ -16,7 +15,7 @@ export function registerPublicFormRoutes(app: App, deps: AppDeps): void {
   const limiter = createRateLimiter(deps.config.formRateLimitPerMinute, 60_000);
 
   app.openAPIRegistry.registerPath({
-    method: 'post', path: '/f/{formKey}', tags: ['Forms'], summary: 'Public form submission (JSON or form-encoded)',
+    method: 'post', path: '/f/{formKey}', tags: ['Forms'], security: [], summary: 'Public form submission (JSON or form-encoded)',
     description: 'CORS is allowed for the form\'s configured origins. A browser form post is answered with a redirect or a thank-you page; JSON with 201.',
     request: { params: z.object({ formKey: z.string() }), body: { content: { 'application/json': { schema: FormSubmission }, 'application/x-www-form-urlencoded': { schema: FormSubmission } } } },
     responses: { 201: { description: 'Received', ...json(z.object({ ok: z.boolean(), message: z.string() })) }, 303: { description: 'Redirect to the thank-you page' }, 429: errorResponses[422], ...errorResponses },
@@ -61,14 +60,6 @@ export function registerPublicFormRoutes(app: App, deps: AppDeps): void {
 
 function corsHeaders(origin: string): Record<string, string> {
   return { 'access-control-allow-origin': origin, vary: 'Origin' };
-}
-
-function clientIp(c: Context<AppEnv>): string {
-  try {
-    const addr = getConnInfo(c).remote.address;
-    if (addr) return addr;
-  } catch { /* not served by @hono/node-server (tests call the app in-process) */ }
-  return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
 }
 
 function thankYouPage(form: Form): string {

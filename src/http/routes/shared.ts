@@ -12,6 +12,8 @@ export const ProblemSchema = z.object({
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 export const errorResponses = {
   400: { description: 'Malformed request', content: problemContent },
+  401: { description: 'No session or API key, or an expired/revoked one', content: problemContent },
+  403: { description: 'The role may not do this (`forbidden`), the record is not yours (`record_forbidden`), or the CSRF token is missing (`csrf_failed`)', content: problemContent },
   404: { description: 'Not found', content: problemContent },
   409: { description: 'Conflict', content: problemContent },
   422: { description: 'Validation failed; `errors[].path` names each field', content: problemContent },

@@ -6,6 +6,7 @@ import type { Ctx } from '../../shared/context.js';
 import { notFound } from '../../shared/errors.js';
 import { keysetPage, type Page, type PageParams } from '../../shared/list.js';
 import { createSelectSchema } from '../../shared/schema-factory.js';
+import { authorize } from '../../identity/access/authorize.js';
 
 export const ImportRecordSchema = createSelectSchema(imports);
 export type ImportRecord = z.infer<typeof ImportRecordSchema>;
@@ -13,6 +14,7 @@ export const ImportErrorSchema = createSelectSchema(importErrors).omit({ importI
 export type ImportErrorRecord = z.infer<typeof ImportErrorSchema>;
 
 export async function listImports(ctx: Ctx, page: PageParams): Promise<Page<ImportRecord>> {
+  authorize(ctx, 'imports:read');
   const sort = { expr: sql`${imports.startedAt}`, cast: 'timestamptz' as const };
   return keysetPage<ImportRecord>({
     params: page, sorts: { startedAt: sort }, idExpr: sql`${imports.id}`, idCast: 'uuid', where: [],
@@ -21,12 +23,14 @@ export async function listImports(ctx: Ctx, page: PageParams): Promise<Page<Impo
 }
 
 export async function getImport(ctx: Ctx, id: string): Promise<ImportRecord> {
+  authorize(ctx, 'imports:read');
   const [row] = await ctx.db.select().from(imports).where(eq(imports.id, id));
   if (!row) throw notFound('import', id);
   return row;
 }
 
 export async function listImportErrors(ctx: Ctx, importId: string, page: PageParams): Promise<Page<ImportErrorRecord>> {
+  authorize(ctx, 'imports:read');
   await getImport(ctx, importId);
   const sort = { expr: sql`${importErrors.rowNumber}`, cast: 'numeric' as const };
   const { importId: _omit, ...cols } = getTableColumns(importErrors);

@@ -14,6 +14,7 @@ import { writeChunk } from './write-chunk.js';
 import { writeOpportunityRows } from './write-opportunity-rows.js';
 import { writePeopleRows } from './write-people-rows.js';
 import { touchRowWriter } from './write-touch-rows.js';
+import { authorize } from '../../identity/access/authorize.js';
 
 const WRITERS: Record<ImportKind, ChunkWriter> = {
   people: writePeopleRows, accounts: writeAccountRows, opportunities: writeOpportunityRows,
@@ -52,6 +53,7 @@ const MAX_ERRORS_RETURNED = 1_000;
  * read once the last one is committed, so memory stays bounded whatever the file's size.
  */
 export async function runImport(ctx: Ctx, options: RunImportOptions): Promise<ImportSummary> {
+  authorize(ctx, options.kind === 'opportunities' ? 'imports:sales' : 'imports:marketing');
   const chunkSize = options.chunkSize ?? 2_000;
   const customFields = await listCustomFields(ctx.db);
   const fields = importFields(options.kind, customFields);

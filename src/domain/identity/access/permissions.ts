@@ -1,0 +1,44 @@
+import type { Role } from '../../../db/schema/vocabulary.js';
+
+/**
+ * What each role may do, as data: the one table the domain consults (docs/roles.md is written
+ * from it). Record-level rules (whose records) come on top, in record-scope.ts.
+ */
+const ALL: readonly Role[] = ['admin', 'marketing', 'sdr', 'sales_rep', 'sales_manager', 'product', 'exec'];
+const SELLERS: readonly Role[] = ['sdr', 'sales_rep', 'sales_manager'];
+
+export const PERMISSIONS = {
+  'people:read': ['admin', 'marketing', ...SELLERS, 'exec'],
+  'people:write': ['admin', 'marketing', ...SELLERS],
+  'accounts:read': ALL,
+  'accounts:write': ['admin', 'marketing', ...SELLERS],
+  'opportunities:read': ['admin', 'marketing', 'sales_rep', 'sales_manager', 'product', 'exec'],
+  'opportunities:write': ['admin', 'sales_rep', 'sales_manager'],
+  'campaigns:read': ['admin', 'marketing', ...SELLERS, 'exec'],
+  'campaigns:write': ['admin', 'marketing'],
+  'touchpoints:read': ['admin', 'marketing', ...SELLERS, 'exec'],
+  'touchpoints:write': ['admin', 'marketing'],
+  'forms:manage': ['admin', 'marketing'],
+  'imports:marketing': ['admin', 'marketing'],
+  'imports:sales': ['admin', 'sales_manager'],
+  'imports:read': ['admin', 'marketing', 'sales_manager'],
+  'custom_fields:read': ALL,
+  'custom_fields:write': ['admin', 'marketing'],
+  'users:read': ALL,
+  'users:manage': ['admin'],
+  'api_keys:manage': ['admin'],
+  'audit:read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Roles whose records are limited to their own and their team's (record-scope.ts). */
+export const SCOPED_ROLES: readonly Role[] = SELLERS;
+
+export function isScoped(role: Role): boolean {
+  return SCOPED_ROLES.includes(role);
+}
