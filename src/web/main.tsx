@@ -4,8 +4,11 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { ApiError } from './api/client';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { ApiError, setSignedOutHandler } from './api/client';
+import { RequireSession } from './components/RequireSession';
+import { HomePage } from './pages/HomePage';
+import { SignInPage } from './pages/SignInPage';
 import { Layout } from './components/Layout';
 import { AccountPage } from './pages/AccountPage';
 import { AccountsPage } from './pages/AccountsPage';
@@ -19,6 +22,11 @@ import { PersonPage } from './pages/PersonPage';
 // A 4xx will not get better by asking again; a network blip or a 5xx may.
 const retry = (failures: number, error: unknown) => failures < 1 && !(error instanceof ApiError && error.status < 500);
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry, refetchOnWindowFocus: false } } });
+// A 401 anywhere means the session ended (expired, signed out elsewhere): ask who we are again,
+// which sends the user to the sign-in page.
+setSignedOutHandler((path) => {
+  if (path !== '/api/v1/auth/session' && path !== '/api/v1/auth/sign-in') void queryClient.invalidateQueries({ queryKey: ['session'] });
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -26,8 +34,9 @@ createRoot(document.getElementById('root')!).render(
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <Routes>
-            <Route element={<Layout />}>
-              <Route index element={<Navigate to="/people" replace />} />
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route element={<RequireSession><Layout /></RequireSession>}>
+              <Route index element={<HomePage />} />
               <Route path="/people" element={<PeoplePage />} />
               <Route path="/people/:id" element={<PersonPage />} />
               <Route path="/accounts" element={<AccountsPage />} />

@@ -27,7 +27,7 @@ describe.runIf(available)('accounts and forms in the web app', () => {
       { externalId: 'acme-1', occurredAt: '2026-05-01T10:00:00Z', kind: 'meeting', email: 'erin@acme-robotics.com' },
     ] });
 
-    const page = await h.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await h.signedInPage();
     await page.goto(`${h.base}/accounts`);
     const list = page.getByRole('table', { name: 'Accounts' });
     await expect.poll(() => list.innerText()).toContain('Initech Group');
@@ -59,7 +59,7 @@ describe.runIf(available)('accounts and forms in the web app', () => {
 
   it('lists website forms with their HTML snippet to copy', async () => {
     await post('/api/v1/forms', { key: 'contact-us', name: 'Contact us', kind: 'contact_sales' });
-    const page = await h.browser.newPage();
+    const page = await h.signedInPage();
     await page.goto(`${h.base}/forms`);
     const snippet = page.getByLabel('HTML snippet for Contact us', { exact: true });
     await expect.poll(() => snippet.innerText().catch(() => '')).toContain('<form');

@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Role } from '../../src/db/schema/vocabulary.js';
+import { createUser } from '../../src/domain/identity/create-user.js';
 import { createTestEnv, type TestEnv } from '../support/test-app.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -23,7 +25,17 @@ export function chromiumAvailable(): boolean {
   return false;
 }
 
-export type Harness = { env: TestEnv; browser: Browser; base: string; tmp: string; close(): Promise<void> };
+export type Harness = {
+  env: TestEnv; browser: Browser; base: string; tmp: string;
+  /** A user of this role (created once per role) with password PASSWORD. */
+  user(role: Role): Promise<{ email: string; id: string }>;
+  /** A fresh page whose browser context is signed in as a user of this role (through the API). */
+  signedInPage(role?: Role): Promise<Page>;
+  close(): Promise<void>;
+};
+
+export const PASSWORD = 'browser-test-password';
+const VIEWPORT = { width: 1400, height: 900 };
 
 /** The real app over HTTP on a free port, serving the built web app, and a headless chromium with a fresh profile. */
 export async function startHarness(): Promise<Harness> {
@@ -38,8 +50,24 @@ export async function startHarness(): Promise<Harness> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'truce-browser-'));
   // launch() gives chromium a fresh temporary profile of its own (it refuses --user-data-dir) and removes it on close.
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const base = `http://127.0.0.1:${addr.port}`;
+  const users = new Map<Role, Promise<{ email: string; id: string }>>();
+  const user = (role: Role) => {
+    if (!users.has(role)) {
+      users.set(role, createUser(env.ctx, { email: `${role.replace('_', '-')}@browser.test`, name: `${role.replace('_', ' ')} tester`, role, password: PASSWORD })
+        .then((u) => ({ email: u.email, id: u.id })));
+    }
+    return users.get(role)!;
+  };
   return {
-    env, browser, tmp, base: `http://127.0.0.1:${addr.port}`,
+    env, browser, tmp, base, user,
+    async signedInPage(role: Role = 'admin') {
+      const { email } = await user(role);
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      const res = await context.request.post(`${base}/api/v1/auth/sign-in`, { data: { email, password: PASSWORD } });
+      if (!res.ok()) throw new Error(`sign-in as ${role} failed: ${res.status()} ${await res.text()}`);
+      return context.newPage();
+    },
     async close() {
       await browser.close();
       await new Promise((r) => server.close(r));

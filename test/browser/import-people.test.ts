@@ -14,7 +14,7 @@ describe.runIf(available)('importing people in the web app', () => {
   it('shows the bad row with its reason and lists the imported people', async () => {
     const file = path.join(h.tmp, 'people.csv');
     writeFileSync(file, ['E-mail,First name,Last name,Company', 'grace@hopper.dev,Grace,Hopper,Hopper Dev', 'oops-not-an-email,Bad,Row,', 'alan@turing.dev,Alan,Turing,"Turing Dev, Ltd"'].join('\r\n'));
-    const page = await h.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await h.signedInPage();
     await page.goto(`${h.base}/import`);
     await page.getByRole('textbox', { name: 'What the file holds' }).click();
     await page.getByRole('option', { name: 'People (leads and contacts)' }).click();
@@ -45,7 +45,7 @@ describe.runIf(available)('importing people in the web app', () => {
     await page.getByRole('button', { name: /^E-mail/ }).click();
     await expect.poll(() => page.getByRole('columnheader', { name: /E-mail/ }).getAttribute('aria-sort')).toBe('ascending');
     await expect.poll(async () => (await table.locator('tbody tr').first().innerText())).toContain('alan@turing.dev');
-    await page.getByLabel('Search').fill('hopper');
+    await page.getByLabel('Search', { exact: true }).fill('hopper');
     await expect.poll(() => table.innerText()).not.toContain('alan@turing.dev');
     expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toContain('q=hopper');
     const csv = await h.env.request('GET', '/api/v1/people/export.csv?q=hopper');
@@ -56,7 +56,7 @@ describe.runIf(available)('importing people in the web app', () => {
   it('refuses to import until a required field is mapped', async () => {
     const file = path.join(h.tmp, 'no-email.csv');
     writeFileSync(file, 'Name,Phone\nAda,123\n');
-    const page = await h.browser.newPage();
+    const page = await h.signedInPage();
     await page.goto(`${h.base}/import`);
     await page.locator('input[type=file]').setInputFiles(file);
     await expect.poll(() => page.getByText(/Map a column to E-mail/).count()).toBe(1);
@@ -71,7 +71,7 @@ describe.runIf(available)('importing people in the web app', () => {
       { externalId: 'b-1', occurredAt: '2026-06-01T10:00:00Z', kind: 'webinar_attended', email: 'ada@lovelace.dev' },
       { externalId: 'b-2', occurredAt: '2026-06-02T10:00:00Z', kind: 'call', email: 'ada@lovelace.dev' },
     ] });
-    const page = await h.browser.newPage();
+    const page = await h.signedInPage();
     await page.goto(`${h.base}/people`);
     await page.getByRole('link', { name: 'ada@lovelace.dev' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Ada Lovelace' }).count()).toBe(1);
@@ -87,7 +87,7 @@ describe.runIf(available)('importing people in the web app', () => {
   });
 
   it('shows the problem detail when a record does not exist', async () => {
-    const page = await h.browser.newPage();
+    const page = await h.signedInPage();
     await page.goto(`${h.base}/people/00000000-0000-4000-8000-000000000000`);
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.innerText().catch(() => '')).toMatch(/not found|no person/i);
@@ -95,7 +95,7 @@ describe.runIf(available)('importing people in the web app', () => {
   });
 
   it('defines a custom field in the app and shows a bad key next to its field', async () => {
-    const page = await h.browser.newPage();
+    const page = await h.signedInPage();
     await page.goto(`${h.base}/settings/custom-fields`);
     await page.getByLabel('Key').fill('Bad Key');
     await page.getByLabel('Label').fill('Bad');

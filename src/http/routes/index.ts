@@ -1,6 +1,7 @@
 import type { App, AppDeps } from '../app.js';
 import { registerApiKeyRoutes } from './api-keys.routes.js';
 import { registerAuthRoutes } from './auth.routes.js';
+import { registerSearchRoutes } from './search.routes.js';
 import { registerAccountRoutes } from './accounts.routes.js';
 import { registerAuditRoutes } from './audit.routes.js';
 import { registerCampaignRoutes } from './campaigns.routes.js';
@@ -16,6 +17,7 @@ import { registerUserRoutes } from './users.routes.js';
 export function registerRoutes(app: App, deps: AppDeps): void {
   registerAuthRoutes(app, deps);
   registerApiKeyRoutes(app);
+  registerSearchRoutes(app);
   registerPeopleRoutes(app);
   registerAccountRoutes(app);
   registerTouchpointRoutes(app, deps);

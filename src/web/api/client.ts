@@ -34,13 +34,13 @@ export function writeHeaders(method: string | undefined): Record<string, string>
 }
 
 /** Called when the session is gone (401): the app sends the user to the sign-in page. */
-let onSignedOut: (() => void) | null = null;
-export function setSignedOutHandler(handler: (() => void) | null): void { onSignedOut = handler; }
+let onSignedOut: ((path: string) => void) | null = null;
+export function setSignedOutHandler(handler: ((path: string) => void) | null): void { onSignedOut = handler; }
 
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const res = await fetch(path, { ...init, headers: { accept: 'application/json', ...writeHeaders(init.method), ...(init.headers ?? {}) } });
   const body = parseBody(await res.text());
-  if (res.status === 401 && onSignedOut) onSignedOut();
+  if (res.status === 401 && onSignedOut) onSignedOut(path);
   if (!res.ok) throw new ApiError(res.status, asProblem(body));
   return body as T;
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError, asProblem, parseBody } from './client';
+import { api, ApiError, asProblem, csrfToken, parseBody } from './client';
 import type { ImportField, ImportKind, ImportSummary, Page } from './types';
 
 export const importFieldsQuery = (kind: ImportKind) => ({
@@ -31,6 +31,7 @@ export function uploadImport({ kind, file, mapping, occurredAt, onProgress }: Up
     xhr.open('POST', importUrl(kind, file.name, mapping, occurredAt));
     xhr.setRequestHeader('content-type', 'text/csv');
     xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('x-csrf-token', csrfToken());
     xhr.upload.onprogress = (e) => { if (e.lengthComputable && e.total > 0) onProgress(Math.round((e.loaded / e.total) * 100)); };
     xhr.upload.onload = () => onProgress(100);
     xhr.onload = () => {
