@@ -33,3 +33,13 @@ describe('role permissions', () => {
     expect(ROLES.filter(isScoped)).toEqual(['sdr', 'sales_rep', 'sales_manager']);
   });
 });
+
+describe('docs/roles.md', () => {
+  it('shows the permission table the code enforces', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { permissionTableMarkdown } = await import('./permission-table.js');
+    const doc = readFileSync(new URL('../../../../docs/roles.md', import.meta.url), 'utf8');
+    const table = /<!-- permissions:start -->\n([\s\S]*?)\n<!-- permissions:end -->/.exec(doc)?.[1];
+    expect(table, 'docs/roles.md is out of date: paste permissionTableMarkdown() between the markers').toBe(permissionTableMarkdown());
+  });
+});
