@@ -125,6 +125,36 @@ describe('a sales rep', () => {
   });
 });
 
+describe('logging sales activities', () => {
+  it('a rep logs a call on their own buyer; it joins the timeline as a sales touch', async () => {
+    const call = await rita.request('POST', '/api/v1/activities', { personId: acmeBuyer, kind: 'call', occurredAt: '2026-06-10T09:00:00Z', subject: 'Discovery', note: 'Needs 40 seats' });
+    expect(call.status, call.text).toBe(201);
+    expect(call.body).toMatchObject({ personId: acmeBuyer, accountId: acme, kind: 'call', side: 'sales', channel: 'direct_sales' });
+    expect(call.body.properties).toMatchObject({ subject: 'Discovery', note: 'Needs 40 seats', loggedBy: rita.id });
+    const timeline = await rita.request('GET', `/api/v1/people/${acmeBuyer}/touchpoints`);
+    expect(timeline.body.data.map((t: { id: number }) => t.id)).toContain(call.body.id);
+    // A client that retries with the same key does not log it twice.
+    const again = await rita.request('POST', '/api/v1/activities', { personId: acmeBuyer, kind: 'call', externalId: 'crm-call-1' });
+    const twice = await rita.request('POST', '/api/v1/activities', { personId: acmeBuyer, kind: 'call', externalId: 'crm-call-1' });
+    expect(twice.body.id).toBe(again.body.id);
+  });
+
+  it("is refused on someone else's record, for non-sellers, and in the future", async () => {
+    const other = await rita.request('POST', '/api/v1/activities', { personId: globexBuyer, kind: 'call' });
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('record_forbidden');
+    const marketing = await env.actAs('marketing');
+    const byMarketing = await marketing.request('POST', '/api/v1/activities', { personId: acmeBuyer, kind: 'call' });
+    expect(byMarketing.body.code).toBe('forbidden');
+    const future = await rita.request('POST', '/api/v1/activities', { personId: acmeBuyer, kind: 'meeting', occurredAt: '2026-07-01T00:00:00Z' });
+    expect(future.status).toBe(422);
+    expect(future.body.errors[0].path).toBe('occurredAt');
+    const nobody = await rita.request('POST', '/api/v1/activities', { kind: 'meeting' });
+    expect(nobody.status).toBe(422);
+    expect(nobody.body.errors[0].path).toBe('personId');
+  });
+});
+
 describe('a sales manager', () => {
   it("sees every deal of their team and none of another team's", async () => {
     expect(ids(await maya.request('GET', '/api/v1/opportunities')).sort()).toEqual([acmeDeal, ralfDeal].sort());

@@ -1,4 +1,5 @@
 import type { App, AppDeps } from '../app.js';
+import { registerActivityRoutes } from './activities.routes.js';
 import { registerApiKeyRoutes } from './api-keys.routes.js';
 import { registerAuthRoutes } from './auth.routes.js';
 import { registerSearchRoutes } from './search.routes.js';
@@ -21,6 +22,7 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerPeopleRoutes(app);
   registerAccountRoutes(app);
   registerTouchpointRoutes(app, deps);
+  registerActivityRoutes(app);
   registerOpportunityRoutes(app);
   registerCampaignRoutes(app);
   registerUserRoutes(app);

@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   'campaigns:write': ['admin', 'marketing'],
   'touchpoints:read': ['admin', 'marketing', ...SELLERS, 'exec'],
   'touchpoints:write': ['admin', 'marketing'],
+  'activities:log': ['admin', ...SELLERS],
   'forms:manage': ['admin', 'marketing'],
   'imports:marketing': ['admin', 'marketing'],
   'imports:sales': ['admin', 'sales_manager'],
