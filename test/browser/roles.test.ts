@@ -1,0 +1,118 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/domain/identity/create-user.js';
+import { chromiumAvailable, PASSWORD, startHarness, type Harness } from './harness.js';
+
+/**
+ * Three people sign in through the form and each finds their own work: the home screen, the
+ * navigation and the lists differ by role and record, and what is not theirs reads "Access denied".
+ */
+const available = chromiumAvailable();
+let h: Harness;
+let othersBuyer: string;
+
+async function post(path: string, body: unknown): Promise<any> {
+  const res = await h.env.request('POST', path, body);
+  if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${res.text}`);
+  return res.body;
+}
+
+beforeAll(async () => {
+  if (!available) return;
+  h = await startHarness();
+  const rep = await h.user('sales_rep');
+  const sdr = await h.user('sdr');
+  await h.user('marketing');
+  const other = await createUser(h.env.ctx, { email: 'other-rep@browser.test', name: 'Other Rep', role: 'sales_rep' });
+  const mine = await post('/api/v1/accounts', { name: 'Mine Industries', domains: ['mine-industries.test'], ownerId: rep.id });
+  const theirs = await post('/api/v1/accounts', { name: 'Theirs Holdings', domains: ['theirs-holdings.test'], ownerId: other.id });
+  await post('/api/v1/people', { email: 'pat@mine-industries.test', firstName: 'Pat', lastName: 'Mine', accountId: mine.id });
+  othersBuyer = (await post('/api/v1/people', { email: 'quinn@theirs-holdings.test', firstName: 'Quinn', lastName: 'Theirs', accountId: theirs.id })).id;
+  await post('/api/v1/people', { email: 'hot@lead.test', firstName: 'Hana', lastName: 'Handraiser', lifecycleStage: 'mql', ownerId: sdr.id });
+  await post('/api/v1/opportunities', { accountId: mine.id, name: 'Mine Industries rollout', amount: 42000, currency: 'EUR', ownerId: rep.id, closeDate: '2026-09-30' });
+  await post('/api/v1/opportunities', { accountId: theirs.id, name: 'Theirs Holdings pilot', amount: 7000, currency: 'EUR', ownerId: other.id });
+});
+afterAll(async () => { await h?.close(); });
+
+/** Opens a page while signed out, gets sent to the sign-in form, signs in there and comes back. */
+async function signInThroughForm(email: string, path: string): Promise<Page> {
+  const context = await h.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${h.base}${path}`);
+  await page.waitForURL(/\/sign-in\?next=/);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === path);
+  return page;
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' }).innerText();
+const panel = (page: Page, title: string) => page.getByRole('region', { name: title });
+
+describe.runIf(available)('each role in its own cockpit', () => {
+  it('marketing: MQLs and new leads first, every person, the marketing tools', async () => {
+    const page = await signInThroughForm('marketing@browser.test', '/');
+    await expect.poll(() => panel(page, 'Newest MQLs').innerText()).toContain('Hana Handraiser');
+    expect(await panel(page, 'New leads').count()).toBe(1);
+    const menu = await nav(page);
+    expect(menu).toContain('Forms');
+    expect(menu).toContain('Import');
+    expect(menu).not.toContain('Users');
+    await page.goto(`${h.base}/people`);
+    const people = page.getByRole('table', { name: 'People' });
+    await expect.poll(() => people.innerText()).toContain('quinn@theirs-holdings.test');
+    expect(await people.innerText()).toContain('pat@mine-industries.test');
+    await page.context().close();
+  });
+
+  it('sales rep: own deals first, only their records, and "Access denied" elsewhere', async () => {
+    const page = await signInThroughForm('sales-rep@browser.test', '/');
+    await expect.poll(() => panel(page, 'My open deals').innerText()).toContain('Mine Industries rollout');
+    expect(await panel(page, 'My open deals').innerText()).not.toContain('Theirs Holdings pilot');
+    expect(await panel(page, 'Newest MQLs').count()).toBe(0);
+    const menu = await nav(page);
+    expect(menu).not.toContain('Forms');
+    expect(menu).not.toContain('Import');
+
+    await page.goto(`${h.base}/people`);
+    const people = page.getByRole('table', { name: 'People' });
+    await expect.poll(() => people.innerText()).toContain('pat@mine-industries.test');
+    expect(await people.innerText()).not.toContain('quinn@theirs-holdings.test');
+
+    // Another rep's buyer, by URL: refused by the API, explained on the page.
+    await page.goto(`${h.base}/people/${othersBuyer}`);
+    const denied = page.getByRole('alert');
+    await expect.poll(() => denied.innerText().catch(() => '')).toContain('Access denied');
+    expect(await denied.innerText()).toContain('not yours to see or change');
+    expect(await page.getByText('quinn@theirs-holdings.test').count()).toBe(0);
+
+    // A page of a role they do not have.
+    await page.goto(`${h.base}/forms`);
+    await expect.poll(() => page.getByRole('alert').innerText().catch(() => '')).toContain('Access denied');
+    await page.context().close();
+  });
+
+  it("SDR: the team's lead queue first, no deals", async () => {
+    const page = await signInThroughForm('sdr@browser.test', '/people');
+    const people = page.getByRole('table', { name: 'People' });
+    await expect.poll(() => people.innerText()).toContain('hot@lead.test');
+    expect(await people.innerText()).not.toContain('pat@mine-industries.test');
+    await page.goto(`${h.base}/`);
+    await expect.poll(() => panel(page, 'Lead queue (oldest first)').innerText()).toContain('Hana Handraiser');
+    expect(await panel(page, 'My open deals').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('refuses a wrong password on the form with a message, not a field of the form', async () => {
+    const context = await h.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${h.base}/sign-in`);
+    await page.getByLabel('E-mail').fill('marketing@browser.test');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText().catch(() => '')).toContain('Could not sign in');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await context.close();
+  });
+});
