@@ -104,6 +104,22 @@ describe.runIf(available)('each role in its own cockpit', () => {
     await page.context().close();
   });
 
+  it('exec: the scoreboard first, the same figures as the API', async () => {
+    const exec = await h.user('exec');
+    const page = await signInThroughForm(exec.email, '/');
+    const board = page.getByRole('region', { name: 'Scoreboard' });
+    await expect.poll(() => board.innerText().catch(() => '')).toMatch(/open pipeline/i);
+    const api = (await h.env.request('GET', '/api/v1/reports/scoreboard')).body;
+    const open = api.openPipeline.filter((r: { currency: string }) => r.currency === 'EUR');
+    const amount = open.reduce((n: number, r: { amount: number }) => n + r.amount, 0);
+    expect(amount).toBe(49_000);
+    const text = await board.innerText();
+    expect(text).toContain(`€${amount.toLocaleString('en-US')}`);
+    expect(text).toContain(`${open.reduce((n: number, r: { count: number }) => n + r.count, 0)} deals`);
+    expect(await page.getByRole('img', { name: /Open pipeline by stage/ }).count()).toBe(1);
+    await page.context().close();
+  });
+
   it('refuses a wrong password on the form with a message, not a field of the form', async () => {
     const context = await h.browser.newContext();
     const page = await context.newPage();

@@ -2,6 +2,7 @@ import type { App, AppDeps } from '../app.js';
 import { registerActivityRoutes } from './activities.routes.js';
 import { registerApiKeyRoutes } from './api-keys.routes.js';
 import { registerAuthRoutes } from './auth.routes.js';
+import { registerReportingRoutes } from './reporting.routes.js';
 import { registerSearchRoutes } from './search.routes.js';
 import { registerAccountRoutes } from './accounts.routes.js';
 import { registerAuditRoutes } from './audit.routes.js';
@@ -30,5 +31,6 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerFormRoutes(app);
   registerImportRoutes(app);
   registerAuditRoutes(app);
+  registerReportingRoutes(app);
   registerPublicFormRoutes(app, deps);
 }

@@ -4,6 +4,8 @@ import { ROLE_LABELS, useSession, type Role } from '../api/session';
 import type { Opportunity, Person } from '../api/types';
 import { dealColumns, lostDealColumns, personColumns } from '../components/home/columns';
 import { RecordPanel } from '../components/home/RecordPanel';
+import { Scoreboard } from '../components/home/Scoreboard';
+import { TeamPanel } from '../components/home/TeamPanel';
 import { useTitle } from '../lib/use-title';
 
 const people = (params: Record<string, string | number>) => `/api/v1/people${qs({ limit: 10, ...params })}`;
@@ -26,7 +28,7 @@ function panels(role: Role, me: string) {
         openDeals('My open deals', me),
       ];
     case 'sales_manager':
-      return [openDeals('Team pipeline'), <RecordPanel<Person> key="waiting" title="Team leads waiting (oldest first)" url={people({ stage: 'mql', sort: 'updatedAt', order: 'asc' })} columns={personColumns} more="/people?stage=mql" empty="No leads waiting." />];
+      return [<TeamPanel key="team" />, openDeals('Team pipeline'), <RecordPanel<Person> key="waiting" title="Team leads waiting (oldest first)" url={people({ stage: 'mql', sort: 'updatedAt', order: 'asc' })} columns={personColumns} more="/people?stage=mql" empty="No leads waiting." />];
     case 'product':
       return [<RecordPanel<Opportunity> key="lost" title="Lost deals and why" url={deals({ status: 'lost', sort: 'createdAt', order: 'desc' })} columns={lostDealColumns} more="/opportunities?status=lost" empty="No lost deals." />];
     case 'exec':
@@ -44,6 +46,7 @@ export function HomePage() {
         <Title order={2}>Good to see you, {session.user.name.split(' ')[0]}</Title>
         <Text c="dimmed" size="sm">{ROLE_LABELS[session.role]} · your work first</Text>
       </div>
+      {session.role === 'exec' || session.role === 'admin' || session.role === 'sales_manager' || session.role === 'marketing' ? <Scoreboard /> : null}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>{panels(session.role, session.user.id)}</SimpleGrid>
     </Stack>
   );

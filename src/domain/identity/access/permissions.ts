@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   'users:manage': ['admin'],
   'api_keys:manage': ['admin'],
   'audit:read': ['admin'],
+  'reports:read': ALL,
+  'team:read': ['admin', 'sales_manager', 'exec'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
