@@ -19,11 +19,15 @@ afterAll(async () => {
 });
 
 function truce(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return truceWithInput(undefined, ...args);
+}
+
+function truceWithInput(input: string | undefined, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, TRUCE_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
-  delete env.TRUCE_NEW_USER_PASSWORD;
   if (scratch) env.DATABASE_URL = scratch.url;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/cli/main.ts'), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/cli/main.ts'), ...args], { env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  if (input !== undefined) child.stdin!.end(input);
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => { out += c; });
@@ -54,6 +58,9 @@ describe('truce user', () => {
     const reset = await truce('user', 'reset-password', 'ann@example.test');
     expect(reset.code, reset.err).toBe(0);
     expect(reset.out).toMatch(/Password \(shown once\): \S{12,}/);
+    const piped = await truceWithInput('piped-in-password\n', 'user', 'reset-password', 'ann@example.test', '--password-stdin');
+    expect(piped.code, piped.err).toBe(0);
+    expect(piped.out).not.toMatch(/shown once/);
 
     const nobody = await truce('user', 'disable', 'nobody@example.test');
     expect(nobody.code).toBe(1);

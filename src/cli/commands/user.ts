@@ -11,7 +11,15 @@ import { PasswordSchema } from '../../domain/identity/passwords.js';
 import { parseInput } from '../parse-input.js';
 import { withContext } from '../open-context.js';
 
-type CreateOptions = { email: string; name: string; role: Role; timezone: string; password?: string; manager?: string; teamId?: string };
+type CreateOptions = { email: string; name: string; role: Role; timezone: string; password?: string; passwordStdin?: boolean; manager?: string; teamId?: string };
+
+/** The password from --password, or from standard input with --password-stdin; undefined when neither. */
+async function givenPassword(o: { password?: string; passwordStdin?: boolean }): Promise<string | undefined> {
+  if (!o.passwordStdin) return o.password;
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text.replace(/\r?\n$/, '');
+}
 
 /** `truce user create|list|disable|enable|reset-password`: users for a fresh install or a locked-out admin. */
 export function userCommand(): Command {
@@ -21,13 +29,14 @@ export function userCommand(): Command {
     .requiredOption('--email <email>')
     .requiredOption('--name <name>')
     .addOption(new Option('--role <role>').choices(ROLES as unknown as string[]).makeOptionMandatory())
-    .option('--password <password>', 'initial password (at least 10 characters); prefer TRUCE_NEW_USER_PASSWORD to keep it out of the shell history')
+    .option('--password <password>', 'initial password (at least 10 characters)')
+    .option('--password-stdin', 'read the password from standard input (keeps it out of the shell history and the process list)')
     .option('--manager <email>', "the manager's e-mail")
     .option('--team-id <uuid>', 'the team id')
     .option('--timezone <tz>', 'IANA time zone', 'UTC')
     .action(async (o: CreateOptions) => {
       await withContext(async (ctx) => {
-        const given = o.password ?? process.env.TRUCE_NEW_USER_PASSWORD;
+        const given = await givenPassword(o);
         const password = given ?? randomToken(12);
         const managerId = o.manager ? (await findUserByEmail(ctx, o.manager)).id : undefined;
         const u = await createUser(ctx, parseInput(CreateUserInput, {
@@ -65,10 +74,11 @@ export function userCommand(): Command {
   cmd.command('reset-password').argument('<email>')
     .description('set a new password (given, or generated and printed once); unlocks the user and ends their sessions')
     .option('--password <password>')
-    .action(async (email: string, o: { password?: string }) => {
+    .option('--password-stdin', 'read the new password from standard input')
+    .action(async (email: string, o: { password?: string; passwordStdin?: boolean }) => {
       await withContext(async (ctx) => {
         const u = await findUserByEmail(ctx, email);
-        const given = o.password ?? process.env.TRUCE_NEW_USER_PASSWORD;
+        const given = await givenPassword(o);
         const { password } = await resetPassword(ctx, u.id, given === undefined ? undefined : parseInput(PasswordSchema, given));
         process.stdout.write(`Reset the password of ${u.email}; their sessions were ended.\n`);
         if (!given) process.stdout.write(`Password (shown once): ${password}\n`);
