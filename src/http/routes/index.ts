@@ -3,6 +3,7 @@ import { registerActivityRoutes } from './activities.routes.js';
 import { registerApiKeyRoutes } from './api-keys.routes.js';
 import { registerAuthRoutes } from './auth.routes.js';
 import { registerReportingRoutes } from './reporting.routes.js';
+import { registerSavedViewRoutes } from './saved-views.routes.js';
 import { registerSearchRoutes } from './search.routes.js';
 import { registerAccountRoutes } from './accounts.routes.js';
 import { registerAuditRoutes } from './audit.routes.js';
@@ -32,5 +33,6 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerImportRoutes(app);
   registerAuditRoutes(app);
   registerReportingRoutes(app);
+  registerSavedViewRoutes(app);
   registerPublicFormRoutes(app, deps);
 }
