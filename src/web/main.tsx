@@ -18,6 +18,9 @@ import { ImportPage } from './pages/ImportPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonPage } from './pages/PersonPage';
+import { OpportunitiesPage } from './pages/OpportunitiesPage';
+import { CampaignsPage } from './pages/CampaignsPage';
+import { TouchpointsPage } from './pages/TouchpointsPage';
 
 // A 4xx will not get better by asking again; a network blip or a 5xx may.
 const retry = (failures: number, error: unknown) => failures < 1 && !(error instanceof ApiError && error.status < 500);
@@ -41,6 +44,9 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/people/:id" element={<PersonPage />} />
               <Route path="/accounts" element={<AccountsPage />} />
               <Route path="/accounts/:id" element={<AccountPage />} />
+              <Route path="/opportunities" element={<OpportunitiesPage />} />
+              <Route path="/campaigns" element={<CampaignsPage />} />
+              <Route path="/touchpoints" element={<TouchpointsPage />} />
               <Route path="/import" element={<ImportPage />} />
               <Route path="/forms" element={<FormsPage />} />
               <Route path="/settings/custom-fields" element={<CustomFieldsPage />} />

@@ -40,6 +40,8 @@ export async function listTouchpoints(ctx: Ctx, filter: TouchpointFilter, page: 
     run: (w, order, limit) => ctx.db.select({
       ...getTableColumns(touchpoints),
       campaign: sql<Touchpoint['campaign']>`case when ${campaigns.id} is null then null else json_build_object('id', ${campaigns.id}, 'name', ${campaigns.name}) end`,
+      person: sql<Touchpoint['person']>`(select json_build_object('id', p.id, 'email', p.email, 'name', nullif(concat_ws(' ', p.first_name, p.last_name), '')) from people p where p.id = ${touchpoints.personId})`,
+      account: sql<Touchpoint['account']>`(select json_build_object('id', a.id, 'name', a.name) from accounts a where a.id = ${touchpoints.accountId})`,
       _sort: SORTS[page.sort]!.expr,
     }).from(touchpoints).leftJoin(campaigns, eq(campaigns.id, touchpoints.campaignId))
       .where(w).orderBy(order).limit(limit) as Promise<(Touchpoint & { _sort: unknown })[]>,

@@ -5,6 +5,8 @@ import { countryCode, createSelectSchema, email } from '../shared/schema-factory
 
 export const TouchpointSchema = createSelectSchema(touchpoints).extend({
   campaign: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  person: z.object({ id: z.uuid(), email: z.string(), name: z.string().nullable() }).nullable(),
+  account: z.object({ id: z.uuid(), name: z.string() }).nullable(),
 });
 export type Touchpoint = z.infer<typeof TouchpointSchema>;
 

@@ -4,7 +4,7 @@ import { customFieldFilters } from '../custom-fields/custom-filter.js';
 import { listCustomFields } from '../custom-fields/list-custom-fields.js';
 import type { Ctx } from '../shared/context.js';
 import { keysetPage, likePattern, type Page, type PageParams, type SortSpec } from '../shared/list.js';
-import type { OpportunitiesFilter, Opportunity } from './opportunity.schema.js';
+import type { OpportunitiesFilter, OpportunityListItem } from './opportunity.schema.js';
 import { authorize } from '../identity/access/authorize.js';
 import { opportunitiesScope } from '../identity/access/record-scope.js';
 
@@ -30,10 +30,15 @@ export async function opportunitiesWhere(ctx: Ctx, f: OpportunitiesFilter): Prom
   ];
 }
 
-export async function listOpportunities(ctx: Ctx, filter: OpportunitiesFilter, page: PageParams): Promise<Page<Opportunity>> {
-  return keysetPage<Opportunity>({
+const names = {
+  accountName: sql<string>`(select a.name from accounts a where a.id = "opportunities"."account_id")`,
+  ownerName: sql<string | null>`(select u.name from users u where u.id = "opportunities"."owner_id")`,
+};
+
+export async function listOpportunities(ctx: Ctx, filter: OpportunitiesFilter, page: PageParams): Promise<Page<OpportunityListItem>> {
+  return keysetPage<OpportunityListItem>({
     params: page, sorts: SORTS, idExpr: sql`${sql.raw('"opportunities"."id"')}`, idCast: 'uuid', where: await opportunitiesWhere(ctx, filter),
-    run: (w, order, limit) => ctx.db.select({ ...getTableColumns(opportunities), _sort: SORTS[page.sort]!.expr })
-      .from(opportunities).where(w).orderBy(order).limit(limit) as Promise<(Opportunity & { _sort: unknown })[]>,
+    run: (w, order, limit) => ctx.db.select({ ...getTableColumns(opportunities), ...names, _sort: SORTS[page.sort]!.expr })
+      .from(opportunities).where(w).orderBy(order).limit(limit) as Promise<(OpportunityListItem & { _sort: unknown })[]>,
   });
 }

@@ -5,6 +5,9 @@ import { createSelectSchema, currency, customValues, stringList } from '../share
 
 export const OpportunitySchema = createSelectSchema(opportunities);
 export type Opportunity = z.infer<typeof OpportunitySchema>;
+/** A row of the list: the deal with its account's and owner's names. */
+export const OpportunityListItemSchema = OpportunitySchema.extend({ accountName: z.string(), ownerName: z.string().nullable() });
+export type OpportunityListItem = z.infer<typeof OpportunityListItemSchema>;
 
 export const ContactRoleSchema = z.object({
   personId: z.uuid(), role: z.enum(BUYING_ROLES), email: z.string(), name: z.string().nullable(),

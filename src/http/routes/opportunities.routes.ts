@@ -3,7 +3,7 @@ import { createOpportunity } from '../../domain/opportunities/create-opportunity
 import { getOpportunity } from '../../domain/opportunities/get-opportunity.js';
 import { listOpportunities } from '../../domain/opportunities/list-opportunities.js';
 import {
-  CreateOpportunityInput, OpportunitiesFilter, OpportunityDetailSchema, OpportunitySchema, UpdateOpportunityInput,
+  CreateOpportunityInput, OpportunitiesFilter, OpportunityDetailSchema, OpportunityListItemSchema, OpportunitySchema, UpdateOpportunityInput,
 } from '../../domain/opportunities/opportunity.schema.js';
 import { updateOpportunity } from '../../domain/opportunities/update-opportunity.js';
 import type { App } from '../app.js';
@@ -15,8 +15,8 @@ const Opportunity = OpportunitySchema.openapi('Opportunity');
 export function registerOpportunityRoutes(app: App): void {
   listRoutes(app, {
     path: '/api/v1/opportunities', tag: 'Opportunities', name: 'opportunities', summary: 'List opportunities', filter: OpportunitiesFilter,
-    item: Opportunity, itemName: 'Opportunity', sorts: ['createdAt', 'amount', 'closeDate', 'name'] as const, defaultSort: 'createdAt', exportSort: 'createdAt',
-    columns: ['id', 'externalId', 'accountId', 'name', 'amount', 'currency', 'stage', 'ownerId', 'createdAt', 'closeDate', 'closedAt', 'isWon', 'lostReason', 'custom'],
+    item: OpportunityListItemSchema.openapi('OpportunityListItem'), itemName: 'Opportunity', sorts: ['createdAt', 'amount', 'closeDate', 'name'] as const, defaultSort: 'createdAt', exportSort: 'createdAt',
+    columns: ['id', 'externalId', 'accountId', 'accountName', 'name', 'amount', 'currency', 'stage', 'ownerId', 'ownerName', 'createdAt', 'closeDate', 'closedAt', 'isWon', 'lostReason', 'custom'],
     fetch: (c, filter, page) => listOpportunities(c.get('ctx'), filter, page),
   });
 

@@ -38,6 +38,6 @@ export function registerTouchpointRoutes(app: App, deps: AppDeps): void {
     method: 'post', path: '/api/v1/touchpoints/{id}/corrections', tags,
     summary: 'Correct or retract a touch (touches are immutable; this records a new one)',
     request: { params: TouchIdParam, body: { required: true, ...json(CorrectTouchpointInput) } },
-    responses: { 201: { description: 'The correcting touch', ...json(TouchpointSchema.omit({ campaign: true })) }, ...errorResponses },
+    responses: { 201: { description: 'The correcting touch', ...json(TouchpointSchema.omit({ campaign: true, person: true, account: true })) }, ...errorResponses },
   }), async (c) => c.json(await correctTouchpoint(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 201));
 }

@@ -52,3 +52,8 @@ export function qs(params: Record<string, string | number | undefined | null>): 
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
   return parts.length ? `?${parts.join('&')}` : '';
 }
+
+/** A JSON write (POST, PATCH, PUT, DELETE) with the CSRF header; resolves to the parsed response. */
+export function send<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return api<T>(path, body === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}

@@ -20,7 +20,8 @@ export type PeopleFilters = { q?: string; stage?: string; country?: string; seni
 
 export type Touchpoint = {
   id: number; externalId: string; occurredAt: string; personId: string | null; accountId: string | null; channel: string; kind: string;
-  campaignId: string | null; campaign: Ref | null; asset: string | null; side: string; properties: Record<string, unknown>;
+  campaignId: string | null; campaign: Ref | null; person: { id: string; email: string; name: string | null } | null; account: Ref | null;
+  asset: string | null; side: string; properties: Record<string, unknown>;
   correctsId: number | null; retracted: boolean; recordedBy: string; recordedAt: string;
 };
 export type TouchFilters = { side?: string; channel?: string; kind?: string };
@@ -60,3 +61,28 @@ export type Form = {
 };
 
 export type CustomField = { id: string; entity: string; key: string; label: string; type: string; options: string[] | null };
+
+/** A row of the opportunities list: the deal with its account's and owner's names. */
+export type OpportunityRow = Opportunity & { accountName: string; ownerName: string | null };
+export type OpportunityDetail = Opportunity & {
+  account: Ref; owner: Ref | null; contacts: { personId: string; role: string; email: string; name: string | null }[];
+};
+export type OpportunitiesFilters = { q?: string; stage?: string; status?: string; ownerId?: string; accountId?: string };
+
+export type Campaign = {
+  id: string; externalId: string | null; name: string; type: string; channel: string; startsOn: string | null; endsOn: string | null;
+  budget: number | null; actualCost: number | null; currency: string; ownerId: string | null; createdAt: string; updatedAt: string;
+};
+export type CampaignDetail = Campaign & { stats: { touches: number; people: number; accounts: number } };
+
+export type User = {
+  id: string; externalId: string | null; email: string; name: string; role: string; teamId: string | null; managerId: string | null;
+  timezone: string; active: boolean; passwordChangedAt: string | null; failedSignIns: number; lockedUntil: string | null;
+  lastSignInAt: string | null; createdAt: string; updatedAt: string;
+};
+
+export type SavedViewList = 'people' | 'accounts' | 'opportunities' | 'campaigns' | 'touchpoints' | 'users';
+export type SavedView = {
+  id: string; userId: string; list: SavedViewList; name: string; query: string; columns: string[]; shared: boolean;
+  ownerName: string | null; mine: boolean; createdAt: string; updatedAt: string;
+};

@@ -24,9 +24,13 @@ export function DataTable<T>(props: {
   onPrevious: () => void;
   onNext: () => void;
   getRowId?: (row: T) => string;
+  /** Ids of the columns the user chose to hide. */
+  hidden?: string[];
 }) {
+  const columnVisibility = Object.fromEntries((props.hidden ?? []).map((id) => [id, false]));
   const table = useReactTable({
     data: props.data, columns: props.columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true,
+    state: { columnVisibility },
     ...(props.getRowId ? { getRowId: props.getRowId } : {}),
   });
   const { sort, onSort } = props;
@@ -78,4 +82,9 @@ export function DataTable<T>(props: {
       ) : null}
     </>
   );
+}
+
+/** The columns as choices for the Columns menu: id and header text. */
+export function columnChoices<T>(columns: Column<T>[]): { id: string; label: string }[] {
+  return columns.map((c) => ({ id: c.id!, label: typeof c.header === 'string' ? c.header : c.id! }));
 }

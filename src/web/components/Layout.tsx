@@ -1,29 +1,32 @@
 import { Anchor, AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import { useSession, type Role } from '../api/session';
+import { useCan, type Permission } from '../lib/permissions';
 import { ErrorBoundary } from './ErrorBoundary';
 import { GlobalSearch } from './GlobalSearch';
 import { UserMenu } from './UserMenu';
 
-/** Navigation; `roles` limits an entry to the roles that may use it (absent = every role). */
-const NAV: { to: string; label: string; roles?: Role[] }[] = [
+/** Navigation; an entry shows when the role has its permission (absent = every role). */
+const NAV: { to: string; label: string; permission?: Permission }[] = [
   { to: '/', label: 'Home' },
-  { to: '/people', label: 'People', roles: ['admin', 'marketing', 'sdr', 'sales_rep', 'sales_manager', 'exec'] },
+  { to: '/people', label: 'People', permission: 'people:read' },
   { to: '/accounts', label: 'Accounts' },
-  { to: '/import', label: 'Import', roles: ['admin', 'marketing', 'sales_manager'] },
-  { to: '/forms', label: 'Forms', roles: ['admin', 'marketing'] },
-  { to: '/settings/custom-fields', label: 'Custom fields', roles: ['admin', 'marketing'] },
-  { to: '/admin/users', label: 'Users', roles: ['admin'] },
-  { to: '/admin/api-keys', label: 'API keys', roles: ['admin'] },
-  { to: '/admin/audit', label: 'Audit trail', roles: ['admin'] },
+  { to: '/opportunities', label: 'Opportunities', permission: 'opportunities:read' },
+  { to: '/campaigns', label: 'Campaigns', permission: 'campaigns:read' },
+  { to: '/touchpoints', label: 'Touches', permission: 'touchpoints:read' },
+  { to: '/import', label: 'Import', permission: 'imports:read' },
+  { to: '/forms', label: 'Forms', permission: 'forms:manage' },
+  { to: '/settings/custom-fields', label: 'Custom fields', permission: 'custom_fields:write' },
+  { to: '/admin/users', label: 'Users', permission: 'users:manage' },
+  { to: '/admin/api-keys', label: 'API keys', permission: 'api_keys:manage' },
+  { to: '/admin/audit', label: 'Audit trail', permission: 'audit:read' },
 ];
 
 export function Layout() {
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
-  const role = useSession().data?.role;
-  const nav = NAV.filter((n) => !n.roles || (role && n.roles.includes(role)));
+  const can = useCan();
+  const nav = NAV.filter((n) => !n.permission || can(n.permission));
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <a href="#main" className="truce-skip-link">Skip to content</a>

@@ -1,8 +1,10 @@
-import { Anchor, Button, Group, Select, Title } from '@mantine/core';
+import { Anchor, Group, Select, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { accountsExportUrl, useAccounts } from '../api/accounts';
 import type { Account, AccountsSort, SortOrder } from '../api/types';
-import { DataTable, type Column } from '../components/DataTable';
+import { columnChoices, DataTable, type Column } from '../components/DataTable';
+import { ListToolbar } from '../components/ListToolbar';
+import { useHiddenColumns } from '../lib/use-hidden-columns';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SearchInput } from '../components/SearchInput';
 import { formatNumber } from '../lib/format';
@@ -28,13 +30,14 @@ export function AccountsPage() {
   const [state, set] = useUrlState(DEFAULTS);
   const filters = compact({ q: state.q, industry: state.industry, country: state.country, tier: state.tier });
   const sort = { sort: state.sort as AccountsSort, order: state.order as SortOrder };
+  const [hidden, setHidden] = useHiddenColumns();
   const pages = useCursorPages(JSON.stringify([filters, sort]));
   const query = useAccounts(filters, sort, pages.cursor);
   return (
     <>
       <Group justify="space-between" mb="md">
         <Title order={2}>Accounts</Title>
-        <Button component="a" href={accountsExportUrl(filters, sort)} variant="default" download>Export CSV</Button>
+        <ListToolbar list="accounts" columns={columnChoices(COLUMNS)} hidden={hidden} onHiddenChange={setHidden} exportHref={accountsExportUrl(filters, sort)} />
       </Group>
       <Group mb="md" align="end" role="search" aria-label="Filter accounts">
         <SearchInput label="Search" placeholder="name or domain" value={state.q} onSearch={(q) => set({ q })} w={240} />
@@ -46,6 +49,7 @@ export function AccountsPage() {
       <DataTable<Account>
         label="Accounts"
         columns={COLUMNS}
+        hidden={hidden}
         data={query.data?.data ?? []}
         getRowId={(a) => a.id}
         loading={query.isLoading}

@@ -1,8 +1,10 @@
-import { Anchor, Button, Group, Select, Title } from '@mantine/core';
+import { Anchor, Group, Select, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { peopleExportUrl, usePeople } from '../api/people';
 import type { PeopleSort, Person, SortOrder } from '../api/types';
-import { DataTable, type Column } from '../components/DataTable';
+import { columnChoices, DataTable, type Column } from '../components/DataTable';
+import { ListToolbar } from '../components/ListToolbar';
+import { useHiddenColumns } from '../lib/use-hidden-columns';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SearchInput } from '../components/SearchInput';
 import { StageBadge } from '../components/StageBadge';
@@ -29,13 +31,14 @@ export function PeoplePage() {
   const [state, set] = useUrlState(DEFAULTS);
   const filters = compact({ q: state.q, stage: state.stage, seniority: state.seniority, country: state.country });
   const sort = { sort: state.sort as PeopleSort, order: state.order as SortOrder };
+  const [hidden, setHidden] = useHiddenColumns();
   const pages = useCursorPages(JSON.stringify([filters, sort]));
   const query = usePeople(filters, sort, pages.cursor);
   return (
     <>
       <Group justify="space-between" mb="md">
         <Title order={2}>People</Title>
-        <Button component="a" href={peopleExportUrl(filters, sort)} variant="default" download>Export CSV</Button>
+        <ListToolbar list="people" columns={columnChoices(COLUMNS)} hidden={hidden} onHiddenChange={setHidden} exportHref={peopleExportUrl(filters, sort)} />
       </Group>
       <Group mb="md" align="end" role="search" aria-label="Filter people">
         <SearchInput label="Search" placeholder="name, e-mail or company" value={state.q} onSearch={(q) => set({ q })} w={260} />
@@ -47,6 +50,7 @@ export function PeoplePage() {
       <DataTable<Person>
         label="People"
         columns={COLUMNS}
+        hidden={hidden}
         data={query.data?.data ?? []}
         getRowId={(p) => p.id}
         loading={query.isLoading}

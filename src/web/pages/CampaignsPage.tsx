@@ -1,0 +1,64 @@
+import { Anchor, Group, Select, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { exportUrl, useList, useUserNames } from '../api/lists';
+import type { Campaign, SortOrder } from '../api/types';
+import { columnChoices, DataTable, type Column } from '../components/DataTable';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { ListToolbar } from '../components/ListToolbar';
+import { OwnerSelect } from '../components/OwnerSelect';
+import { SearchInput } from '../components/SearchInput';
+import { formatDate, formatMoney } from '../lib/format';
+import { useCursorPages } from '../lib/use-cursor-pages';
+import { useHiddenColumns } from '../lib/use-hidden-columns';
+import { useTitle } from '../lib/use-title';
+import { compact, useUrlState } from '../lib/use-url-state';
+import { CAMPAIGN_TYPES, CHANNELS, humanize, options } from '../lib/vocabulary';
+
+const DEFAULTS = { q: '', type: '', channel: '', ownerId: '', sort: 'startsOn', order: 'desc' };
+const PATH = '/api/v1/campaigns';
+
+function columns(ownerName: (id: string | null) => string): Column<Campaign>[] {
+  return [
+    { id: 'name', header: 'Campaign', sortKey: 'name', cell: ({ row }) => <Anchor component={Link} to={`/campaigns/${row.original.id}`}>{row.original.name}</Anchor> },
+    { id: 'type', header: 'Type', cell: ({ row }) => humanize(row.original.type) },
+    { id: 'channel', header: 'Channel', cell: ({ row }) => humanize(row.original.channel) },
+    { id: 'startsOn', header: 'Starts', sortKey: 'startsOn', cell: ({ row }) => formatDate(row.original.startsOn) },
+    { id: 'endsOn', header: 'Ends', cell: ({ row }) => formatDate(row.original.endsOn) },
+    { id: 'budget', header: 'Budget', cell: ({ row }) => formatMoney(row.original.budget, row.original.currency) },
+    { id: 'actualCost', header: 'Actual cost', sortKey: 'actualCost', cell: ({ row }) => formatMoney(row.original.actualCost, row.original.currency) },
+    { id: 'owner', header: 'Owner', cell: ({ row }) => ownerName(row.original.ownerId) },
+  ];
+}
+
+export function CampaignsPage() {
+  useTitle('Campaigns');
+  const [state, set] = useUrlState(DEFAULTS);
+  const [hidden, setHidden] = useHiddenColumns();
+  const filters = compact({ q: state.q, type: state.type, channel: state.channel, ownerId: state.ownerId });
+  const sort = { sort: state.sort, order: state.order as SortOrder };
+  const pages = useCursorPages(JSON.stringify([filters, sort]));
+  const query = useList<Campaign>(PATH, { ...filters, ...sort }, pages.cursor);
+  const cols = columns(useUserNames());
+  return (
+    <>
+      <Group justify="space-between" mb="md">
+        <Title order={2}>Campaigns</Title>
+        <ListToolbar list="campaigns" columns={columnChoices(cols)} hidden={hidden} onHiddenChange={setHidden} exportHref={exportUrl(PATH, { ...filters, ...sort })} />
+      </Group>
+      <Group mb="md" align="end" role="search" aria-label="Filter campaigns">
+        <SearchInput label="Search" placeholder="campaign name" value={state.q} onSearch={(q) => set({ q })} w={240} />
+        <Select label="Type" placeholder="Any type" clearable data={options(CAMPAIGN_TYPES)} value={state.type || null} onChange={(v) => set({ type: v })} w={170} />
+        <Select label="Channel" placeholder="Any channel" clearable data={options(CHANNELS)} value={state.channel || null} onChange={(v) => set({ channel: v })} w={170} />
+        <OwnerSelect label="Owner" placeholder="Anyone" value={state.ownerId} onChange={(v) => set({ ownerId: v })} w={200} />
+      </Group>
+      <ErrorAlert error={query.error} />
+      <DataTable<Campaign>
+        label="Campaigns" columns={cols} hidden={hidden} data={query.data?.data ?? []} getRowId={(c) => c.id}
+        loading={query.isLoading} fetching={query.isFetching} failed={query.isError}
+        sort={sort} onSort={(s) => set({ sort: s.sort, order: s.order })}
+        page={pages.page} hasPrevious={pages.hasPrevious} hasNext={!!query.data?.nextCursor}
+        onPrevious={pages.previous} onNext={() => pages.next(query.data?.nextCursor)}
+      />
+    </>
+  );
+}
