@@ -21,6 +21,8 @@ import { PersonPage } from './pages/PersonPage';
 import { OpportunitiesPage } from './pages/OpportunitiesPage';
 import { CampaignsPage } from './pages/CampaignsPage';
 import { TouchpointsPage } from './pages/TouchpointsPage';
+import { OpportunityPage } from './pages/OpportunityPage';
+import { CampaignPage } from './pages/CampaignPage';
 
 // A 4xx will not get better by asking again; a network blip or a 5xx may.
 const retry = (failures: number, error: unknown) => failures < 1 && !(error instanceof ApiError && error.status < 500);
@@ -45,7 +47,9 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/accounts" element={<AccountsPage />} />
               <Route path="/accounts/:id" element={<AccountPage />} />
               <Route path="/opportunities" element={<OpportunitiesPage />} />
+              <Route path="/opportunities/:id" element={<OpportunityPage />} />
               <Route path="/campaigns" element={<CampaignsPage />} />
+              <Route path="/campaigns/:id" element={<CampaignPage />} />
               <Route path="/touchpoints" element={<TouchpointsPage />} />
               <Route path="/import" element={<ImportPage />} />
               <Route path="/forms" element={<FormsPage />} />

@@ -3,9 +3,10 @@ import { CampaignDetailSchema, CampaignSchema, CampaignsFilter, CreateCampaignIn
 import { createCampaign } from '../../domain/campaigns/create-campaign.js';
 import { getCampaign } from '../../domain/campaigns/get-campaign.js';
 import { listCampaigns } from '../../domain/campaigns/list-campaigns.js';
+import { CAMPAIGN_MEMBER_SORTS, CampaignMemberSchema, listCampaignMembers } from '../../domain/campaigns/list-campaign-members.js';
 import { updateCampaign } from '../../domain/campaigns/update-campaign.js';
 import type { App } from '../app.js';
-import { errorResponses, IdParam, json, listRoutes } from './shared.js';
+import { errorResponses, IdParam, json, listQuery, listRoutes, pageOf, pageParams } from './shared.js';
 
 const tags = ['Campaigns'];
 const Campaign = CampaignSchema.openapi('Campaign');
@@ -35,4 +36,10 @@ export function registerCampaignRoutes(app: App): void {
     request: { params: IdParam, body: { required: true, ...json(UpdateCampaignInput) } },
     responses: { 200: { description: 'Updated', ...json(Campaign) }, ...errorResponses },
   }), async (c) => c.json(await updateCampaign(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 200));
+
+  app.openapi(createRoute({
+    method: 'get', path: '/api/v1/campaigns/{id}/members', tags, summary: 'The people who touched the campaign (those you may see), with how often and when',
+    request: { params: IdParam, query: listQuery(CAMPAIGN_MEMBER_SORTS, 'lastTouchAt') },
+    responses: { 200: { description: 'A page of members', ...json(pageOf(CampaignMemberSchema, 'CampaignMemberPage')) }, ...errorResponses },
+  }), async (c) => c.json(await listCampaignMembers(c.get('ctx'), c.req.valid('param').id, pageParams(c.req.valid('query'))), 200));
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, qs } from './client';
-import type { Opportunity, Page } from './types';
+import type { Opportunity, OpportunityDetail, Page } from './types';
 
 export function useAccountOpportunities(accountId: string, cursor?: string) {
   return useQuery({
@@ -8,4 +8,8 @@ export function useAccountOpportunities(accountId: string, cursor?: string) {
     queryFn: () => api<Page<Opportunity>>(`/api/v1/opportunities${qs({ accountId, cursor, limit: 50, sort: 'createdAt', order: 'desc' })}`),
     placeholderData: keepPreviousData,
   });
+}
+
+export function useOpportunity(id: string | undefined) {
+  return useQuery({ queryKey: ['opportunity', id], enabled: !!id, queryFn: () => api<OpportunityDetail>(`/api/v1/opportunities/${encodeURIComponent(id!)}`) });
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import type { AccountDetail } from '../api/types';
 import { formatNumber } from '../lib/format';
 import { humanize } from '../lib/vocabulary';
+import { EditRecordButton } from './forms/RecordFormButtons';
 import { Labeled } from './Labeled';
 
 const accountLink = (r: { id: string; name: string }) => <Anchor component={Link} to={`/accounts/${r.id}`}>{r.name}</Anchor>;
@@ -13,7 +14,10 @@ export function AccountHeader({ a }: { a: AccountDetail }) {
     <Card withBorder mb="md" component="section" aria-label="Account">
       <Group justify="space-between">
         <Title order={2}>{a.name}</Title>
-        {a.tier ? <Badge size="lg" variant="light">{humanize(a.tier)}</Badge> : null}
+        <Group gap="xs">
+          {a.tier ? <Badge size="lg" variant="light">{humanize(a.tier)}</Badge> : null}
+          <EditRecordButton kind="account" record={a} queryKey={['account', a.id]} />
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 2, md: 4 }} mt="sm" spacing="sm" verticalSpacing="xs">
         <Labeled label="Domains">{a.domains.join(', ')}</Labeled>

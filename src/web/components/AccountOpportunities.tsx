@@ -1,4 +1,5 @@
-import { Badge } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { Anchor, Badge } from '@mantine/core';
 import { useAccountOpportunities } from '../api/opportunities';
 import type { Opportunity } from '../api/types';
 import { formatDate, formatMoney } from '../lib/format';
@@ -14,7 +15,7 @@ function Outcome({ o }: { o: Opportunity }) {
 }
 
 const COLUMNS: Column<Opportunity>[] = [
-  { id: 'name', header: 'Name', accessorKey: 'name' },
+  { id: 'name', header: 'Name', cell: ({ row }) => <Anchor component={Link} to={`/opportunities/${row.original.id}`}>{row.original.name}</Anchor> },
   { id: 'amount', header: 'Amount', cell: ({ row }) => formatMoney(row.original.amount, row.original.currency) },
   { id: 'stage', header: 'Stage', cell: ({ row }) => humanize(row.original.stage) },
   { id: 'closeDate', header: 'Close date', cell: ({ row }) => formatDate(row.original.closeDate) },

@@ -1,4 +1,5 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { PersonDetail } from '../api/types';
 import { formatDate, formatDateTime, formatValue, fullName } from '../lib/format';
@@ -8,7 +9,7 @@ import { StageBadge } from './StageBadge';
 
 const h = (v: string | null) => (v ? humanize(v) : null);
 
-export function PersonProfile({ p }: { p: PersonDetail }) {
+export function PersonProfile({ p, actions }: { p: PersonDetail; actions?: ReactNode }) {
   const custom = Object.entries(p.custom ?? {});
   return (
     <Card withBorder component="section" aria-label="Profile">
@@ -18,7 +19,10 @@ export function PersonProfile({ p }: { p: PersonDetail }) {
             <Title order={2}>{fullName(p)}</Title>
             <Text c="dimmed">{[p.title, p.companyName].filter(Boolean).join(' · ')}</Text>
           </div>
-          <StageBadge stage={p.lifecycleStage} size="lg" style={{ flexShrink: 0 }} aria-label={`Lifecycle stage: ${humanize(p.lifecycleStage)}`} />
+          <Group gap="xs" wrap="nowrap">
+            <StageBadge stage={p.lifecycleStage} size="lg" style={{ flexShrink: 0 }} aria-label={`Lifecycle stage: ${humanize(p.lifecycleStage)}`} />
+            {actions}
+          </Group>
         </Group>
         <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
           <Labeled label="E-mail"><Anchor href={`mailto:${p.email}`}>{p.email}</Anchor></Labeled>

@@ -3,7 +3,7 @@
  * constraints. vocabulary.ts imports nothing, so it bundles into the browser as is.
  */
 export {
-  ACCOUNT_TIERS, BUYING_ROLES, CAMPAIGN_TYPES, CHANNELS, IMPORT_KINDS, LIFECYCLE_STAGES, OPPORTUNITY_STAGES, SENIORITIES, SIDES, SOURCES, TOUCH_KINDS,
+  ACCOUNT_TIERS, BUYING_ROLES, CAMPAIGN_TYPES, CHANNELS, CONSENT_STATUSES, IMPORT_KINDS, LIFECYCLE_STAGES, OPPORTUNITY_STAGES, SENIORITIES, SIDES, SOURCES, TOUCH_KINDS,
 } from '../../db/schema/vocabulary';
 
 /** 'paid_search' → 'paid search'. */

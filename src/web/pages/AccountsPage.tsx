@@ -4,6 +4,7 @@ import { accountsExportUrl, useAccounts } from '../api/accounts';
 import type { Account, AccountsSort, SortOrder } from '../api/types';
 import { columnChoices, DataTable, type Column } from '../components/DataTable';
 import { ListToolbar } from '../components/ListToolbar';
+import { NewRecordButton } from '../components/forms/RecordFormButtons';
 import { useHiddenColumns } from '../lib/use-hidden-columns';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SearchInput } from '../components/SearchInput';
@@ -37,7 +38,10 @@ export function AccountsPage() {
     <>
       <Group justify="space-between" mb="md">
         <Title order={2}>Accounts</Title>
-        <ListToolbar list="accounts" columns={columnChoices(COLUMNS)} hidden={hidden} onHiddenChange={setHidden} exportHref={accountsExportUrl(filters, sort)} />
+        <Group gap="xs">
+          <NewRecordButton kind="account" />
+          <ListToolbar list="accounts" columns={columnChoices(COLUMNS)} hidden={hidden} onHiddenChange={setHidden} exportHref={accountsExportUrl(filters, sort)} />
+        </Group>
       </Group>
       <Group mb="md" align="end" role="search" aria-label="Filter accounts">
         <SearchInput label="Search" placeholder="name or domain" value={state.q} onSearch={(q) => set({ q })} w={240} />

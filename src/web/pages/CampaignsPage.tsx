@@ -5,6 +5,7 @@ import type { Campaign, SortOrder } from '../api/types';
 import { columnChoices, DataTable, type Column } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ListToolbar } from '../components/ListToolbar';
+import { NewRecordButton } from '../components/forms/RecordFormButtons';
 import { OwnerSelect } from '../components/OwnerSelect';
 import { SearchInput } from '../components/SearchInput';
 import { formatDate, formatMoney } from '../lib/format';
@@ -43,7 +44,10 @@ export function CampaignsPage() {
     <>
       <Group justify="space-between" mb="md">
         <Title order={2}>Campaigns</Title>
-        <ListToolbar list="campaigns" columns={columnChoices(cols)} hidden={hidden} onHiddenChange={setHidden} exportHref={exportUrl(PATH, { ...filters, ...sort })} />
+        <Group gap="xs">
+          <NewRecordButton kind="campaign" />
+          <ListToolbar list="campaigns" columns={columnChoices(cols)} hidden={hidden} onHiddenChange={setHidden} exportHref={exportUrl(PATH, { ...filters, ...sort })} />
+        </Group>
       </Group>
       <Group mb="md" align="end" role="search" aria-label="Filter campaigns">
         <SearchInput label="Search" placeholder="campaign name" value={state.q} onSearch={(q) => set({ q })} w={240} />

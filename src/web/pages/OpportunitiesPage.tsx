@@ -5,6 +5,7 @@ import type { OpportunityRow, SortOrder } from '../api/types';
 import { columnChoices, DataTable, type Column } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ListToolbar } from '../components/ListToolbar';
+import { NewRecordButton } from '../components/forms/RecordFormButtons';
 import { OwnerSelect } from '../components/OwnerSelect';
 import { SearchInput } from '../components/SearchInput';
 import { formatDate, formatMoney } from '../lib/format';
@@ -40,7 +41,10 @@ export function OpportunitiesPage() {
     <>
       <Group justify="space-between" mb="md">
         <Title order={2}>Opportunities</Title>
-        <ListToolbar list="opportunities" columns={columnChoices(COLUMNS)} hidden={hidden} onHiddenChange={setHidden} exportHref={exportUrl(PATH, { ...filters, ...sort })} />
+        <Group gap="xs">
+          <NewRecordButton kind="opportunity" />
+          <ListToolbar list="opportunities" columns={columnChoices(COLUMNS)} hidden={hidden} onHiddenChange={setHidden} exportHref={exportUrl(PATH, { ...filters, ...sort })} />
+        </Group>
       </Group>
       <Group mb="md" align="end" role="search" aria-label="Filter opportunities">
         <SearchInput label="Search" placeholder="deal name" value={state.q} onSearch={(q) => set({ q })} w={240} />

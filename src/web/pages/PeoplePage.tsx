@@ -4,6 +4,7 @@ import { peopleExportUrl, usePeople } from '../api/people';
 import type { PeopleSort, Person, SortOrder } from '../api/types';
 import { columnChoices, DataTable, type Column } from '../components/DataTable';
 import { ListToolbar } from '../components/ListToolbar';
+import { NewRecordButton } from '../components/forms/RecordFormButtons';
 import { useHiddenColumns } from '../lib/use-hidden-columns';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SearchInput } from '../components/SearchInput';
@@ -38,7 +39,10 @@ export function PeoplePage() {
     <>
       <Group justify="space-between" mb="md">
         <Title order={2}>People</Title>
-        <ListToolbar list="people" columns={columnChoices(COLUMNS)} hidden={hidden} onHiddenChange={setHidden} exportHref={peopleExportUrl(filters, sort)} />
+        <Group gap="xs">
+          <NewRecordButton kind="person" />
+          <ListToolbar list="people" columns={columnChoices(COLUMNS)} hidden={hidden} onHiddenChange={setHidden} exportHref={peopleExportUrl(filters, sort)} />
+        </Group>
       </Group>
       <Group mb="md" align="end" role="search" aria-label="Filter people">
         <SearchInput label="Search" placeholder="name, e-mail or company" value={state.q} onSearch={(q) => set({ q })} w={260} />

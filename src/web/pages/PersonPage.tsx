@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { usePerson } from '../api/people';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PersonProfile } from '../components/PersonProfile';
+import { EditRecordButton } from '../components/forms/RecordFormButtons';
 import { Timeline } from '../components/Timeline';
 import { fullName } from '../lib/format';
 import { useTitle } from '../lib/use-title';
@@ -17,7 +18,7 @@ export function PersonPage() {
   return (
     <Grid>
       <Grid.Col span={{ base: 12, md: 5 }}>
-        <PersonProfile p={p} />
+        <PersonProfile p={p} actions={<EditRecordButton kind="person" record={p} queryKey={['person', p.id]} />} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 7 }}>
         <Title order={3} mb="sm">Timeline</Title>
