@@ -55,6 +55,7 @@ describe.runIf(available)('each role in its own cockpit', () => {
     const page = await signInThroughForm('marketing@browser.test', '/');
     await expect.poll(() => panel(page, 'Newest MQLs').innerText()).toContain('Hana Handraiser');
     expect(await panel(page, 'New leads').count()).toBe(1);
+    expect(await panel(page, 'Latest campaigns').count()).toBe(1);
     const menu = await nav(page);
     expect(menu).toContain('Forms');
     expect(menu).toContain('Import');

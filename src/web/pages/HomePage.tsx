@@ -1,8 +1,8 @@
 import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { qs } from '../api/client';
 import { ROLE_LABELS, useSession, type Role } from '../api/session';
-import type { Opportunity, Person } from '../api/types';
-import { dealColumns, lostDealColumns, personColumns } from '../components/home/columns';
+import type { Campaign, Opportunity, Person } from '../api/types';
+import { campaignColumns, dealColumns, lostDealColumns, personColumns } from '../components/home/columns';
 import { RecordPanel } from '../components/home/RecordPanel';
 import { Scoreboard } from '../components/home/Scoreboard';
 import { TeamPanel } from '../components/home/TeamPanel';
@@ -19,7 +19,7 @@ function panels(role: Role, me: string) {
   );
   switch (role) {
     case 'marketing':
-      return [mqls, <RecordPanel<Person> key="new" title="New leads" url={people({ stage: 'lead', sort: 'createdAt', order: 'desc' })} columns={personColumns} more="/people?stage=lead" empty="No new leads." />];
+      return [mqls, <RecordPanel<Campaign> key="campaigns" title="Latest campaigns" url={`/api/v1/campaigns${qs({ limit: 10, sort: 'startsOn', order: 'desc' })}`} columns={campaignColumns} more="/campaigns" empty="No campaigns yet." />, <RecordPanel<Person> key="new" title="New leads" url={people({ stage: 'lead', sort: 'createdAt', order: 'desc' })} columns={personColumns} more="/people?stage=lead" empty="No new leads." />];
     case 'sdr':
       return [<RecordPanel<Person> key="queue" title="Lead queue (oldest first)" url={people({ stage: 'mql', sort: 'updatedAt', order: 'asc' })} columns={personColumns} more="/people?stage=mql" empty="The queue is empty." />];
     case 'sales_rep':

@@ -1,6 +1,6 @@
 import { Anchor } from '@mantine/core';
 import { Link } from 'react-router-dom';
-import type { Opportunity, Person } from '../../api/types';
+import type { Campaign, Opportunity, Person } from '../../api/types';
 import { formatDate, formatMoney, fullName } from '../../lib/format';
 import { humanize } from '../../lib/vocabulary';
 import { StageBadge } from '../StageBadge';
@@ -26,4 +26,12 @@ export const lostDealColumns: PanelColumn<Opportunity>[] = [
   ...dealColumns.slice(0, 2),
   { header: 'Lost reason', cell: (o) => (o.lostReason ? humanize(o.lostReason) : '—') },
   { header: 'Closed', cell: (o) => formatDate(o.closedAt) },
+];
+
+export const campaignColumns: PanelColumn<Campaign>[] = [
+  { header: 'Campaign', cell: (c) => <Anchor component={Link} to={`/campaigns/${c.id}`}>{c.name}</Anchor> },
+  { header: 'Type', cell: (c) => humanize(c.type) },
+  { header: 'Starts', cell: (c) => formatDate(c.startsOn) },
+  { header: 'Budget', cell: (c) => formatMoney(c.budget, c.currency) },
+  { header: 'Spent', cell: (c) => formatMoney(c.actualCost, c.currency) },
 ];
