@@ -23,6 +23,9 @@ import { CampaignsPage } from './pages/CampaignsPage';
 import { TouchpointsPage } from './pages/TouchpointsPage';
 import { OpportunityPage } from './pages/OpportunityPage';
 import { CampaignPage } from './pages/CampaignPage';
+import { UsersPage } from './pages/admin/UsersPage';
+import { ApiKeysPage } from './pages/admin/ApiKeysPage';
+import { AuditPage } from './pages/admin/AuditPage';
 
 // A 4xx will not get better by asking again; a network blip or a 5xx may.
 const retry = (failures: number, error: unknown) => failures < 1 && !(error instanceof ApiError && error.status < 500);
@@ -54,6 +57,9 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/import" element={<ImportPage />} />
               <Route path="/forms" element={<FormsPage />} />
               <Route path="/settings/custom-fields" element={<CustomFieldsPage />} />
+              <Route path="/admin/users" element={<UsersPage />} />
+              <Route path="/admin/api-keys" element={<ApiKeysPage />} />
+              <Route path="/admin/audit" element={<AuditPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -59,7 +59,8 @@ describe.runIf(available)('each role in its own cockpit', () => {
     const menu = await nav(page);
     expect(menu).toContain('Forms');
     expect(menu).toContain('Import');
-    expect(menu).not.toContain('Users');
+    expect(menu).toContain('Users');
+    expect(menu).not.toContain('API keys');
     await page.goto(`${h.base}/people`);
     const people = page.getByRole('table', { name: 'People' });
     await expect.poll(() => people.innerText()).toContain('quinn@theirs-holdings.test');

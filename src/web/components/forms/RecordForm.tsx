@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, PasswordInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { fieldErrors } from '../../lib/field-errors';
 import { humanize } from '../../lib/vocabulary';
@@ -8,8 +8,8 @@ import { AccountSelect } from './AccountSelect';
 
 export type FieldSpec = {
   name: string; label: string;
-  kind: 'text' | 'email' | 'number' | 'date' | 'select' | 'owner' | 'account' | 'textarea' | 'list';
-  options?: readonly string[]; required?: boolean; placeholder?: string; description?: string;
+  kind: 'text' | 'email' | 'password' | 'number' | 'date' | 'select' | 'owner' | 'account' | 'textarea' | 'list';
+  options?: readonly string[]; data?: { value: string; label: string }[]; required?: boolean; placeholder?: string; description?: string;
 };
 export type FormValues = Record<string, string>;
 
@@ -52,13 +52,15 @@ export function RecordForm({ title, fields, initial, opened, onClose, submit, pe
     const v = values[f.name] ?? '';
     switch (f.kind) {
       case 'select':
-        return <Select key={f.name} {...common} clearable={!f.required} data={(f.options ?? []).map((o) => ({ value: o, label: humanize(o) }))} value={v || null} onChange={(x) => set(f.name, x)} />;
+        return <Select key={f.name} {...common} clearable={!f.required} data={f.data ?? (f.options ?? []).map((o) => ({ value: o, label: humanize(o) }))} value={v || null} onChange={(x) => set(f.name, x)} />;
       case 'owner':
         return <OwnerSelect key={f.name} {...common} assignable value={v} onChange={(x) => set(f.name, x)} />;
       case 'account':
         return <AccountSelect key={f.name} {...common} value={v} onChange={(x) => set(f.name, x)} />;
       case 'number':
         return <NumberInput key={f.name} {...common} value={v === '' ? '' : Number(v)} onChange={(x) => set(f.name, x === '' ? '' : String(x))} allowDecimal thousandSeparator="," />;
+      case 'password':
+        return <PasswordInput key={f.name} {...common} autoComplete="new-password" value={v} onChange={(e) => set(f.name, e.currentTarget.value)} />;
       case 'textarea':
         return <Textarea key={f.name} {...common} autosize minRows={2} value={v} onChange={(e) => set(f.name, e.currentTarget.value)} />;
       default:
