@@ -2,7 +2,7 @@ import '@mantine/core/styles.css';
 import './styles.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { lazy, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { ApiError, setSignedOutHandler } from './api/client';
@@ -10,22 +10,24 @@ import { RequireSession } from './components/RequireSession';
 import { HomePage } from './pages/HomePage';
 import { SignInPage } from './pages/SignInPage';
 import { Layout } from './components/Layout';
-import { AccountPage } from './pages/AccountPage';
-import { AccountsPage } from './pages/AccountsPage';
-import { CustomFieldsPage } from './pages/CustomFieldsPage';
-import { FormsPage } from './pages/FormsPage';
-import { ImportPage } from './pages/ImportPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { PeoplePage } from './pages/PeoplePage';
-import { PersonPage } from './pages/PersonPage';
-import { OpportunitiesPage } from './pages/OpportunitiesPage';
-import { CampaignsPage } from './pages/CampaignsPage';
-import { TouchpointsPage } from './pages/TouchpointsPage';
-import { OpportunityPage } from './pages/OpportunityPage';
-import { CampaignPage } from './pages/CampaignPage';
-import { UsersPage } from './pages/admin/UsersPage';
-import { ApiKeysPage } from './pages/admin/ApiKeysPage';
-import { AuditPage } from './pages/admin/AuditPage';
+
+// The first screen (sign-in, home) loads at once; every other page is fetched when first opened.
+const AccountPage = lazy(() => import('./pages/AccountPage').then((m) => ({ default: m.AccountPage })));
+const AccountsPage = lazy(() => import('./pages/AccountsPage').then((m) => ({ default: m.AccountsPage })));
+const CustomFieldsPage = lazy(() => import('./pages/CustomFieldsPage').then((m) => ({ default: m.CustomFieldsPage })));
+const FormsPage = lazy(() => import('./pages/FormsPage').then((m) => ({ default: m.FormsPage })));
+const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
+const PeoplePage = lazy(() => import('./pages/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const PersonPage = lazy(() => import('./pages/PersonPage').then((m) => ({ default: m.PersonPage })));
+const OpportunitiesPage = lazy(() => import('./pages/OpportunitiesPage').then((m) => ({ default: m.OpportunitiesPage })));
+const CampaignsPage = lazy(() => import('./pages/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
+const TouchpointsPage = lazy(() => import('./pages/TouchpointsPage').then((m) => ({ default: m.TouchpointsPage })));
+const OpportunityPage = lazy(() => import('./pages/OpportunityPage').then((m) => ({ default: m.OpportunityPage })));
+const CampaignPage = lazy(() => import('./pages/CampaignPage').then((m) => ({ default: m.CampaignPage })));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const ApiKeysPage = lazy(() => import('./pages/admin/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
+const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 // A 4xx will not get better by asking again; a network blip or a 5xx may.
 const retry = (failures: number, error: unknown) => failures < 1 && !(error instanceof ApiError && error.status < 500);

@@ -1,5 +1,6 @@
-import { Anchor, AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
+import { Anchor, AppShell, Burger, Group, Loader, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useCan, type Permission } from '../lib/permissions';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -48,7 +49,7 @@ export function Layout() {
         <NavLink component="a" href="/docs" label="API docs" />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <ErrorBoundary resetKey={pathname}><Outlet /></ErrorBoundary>
+        <ErrorBoundary resetKey={pathname}><Suspense fallback={<Loader aria-label="Loading the page" />}><Outlet /></Suspense></ErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

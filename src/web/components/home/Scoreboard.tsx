@@ -1,9 +1,12 @@
 import { Card, Group, Loader, Paper, SimpleGrid, Text, Title } from '@mantine/core';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { lazy, Suspense } from 'react';
 import { useScoreboard, type MoneyRow } from '../../api/reporting';
 import { formatMoney, formatNumber } from '../../lib/format';
 import { humanize } from '../../lib/vocabulary';
 import { ErrorAlert } from '../ErrorAlert';
+
+// recharts is large: the chart loads after the figures.
+const PipelineChart = lazy(() => import('./PipelineChart').then((m) => ({ default: m.PipelineChart })));
 
 /** The currency holding the most open pipeline: figures are shown in it (no exchange rates are assumed). */
 function mainCurrency(rows: MoneyRow[]): string {
@@ -51,17 +54,7 @@ export function Scoreboard() {
         <Stat label="New MQLs" value={mqls === undefined ? '—' : formatNumber(mqls)} hint="entered MQL this period" />
       </SimpleGrid>
       {byStage.length ? (
-        <div role="img" aria-label={`Open pipeline by stage: ${byStage.map((b) => `${b.stage} ${formatMoney(b.amount, currency)}`).join(', ')}`} style={{ height: 220 }}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={byStage} margin={{ left: 16 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="stage" />
-              <YAxis tickFormatter={(v: number) => formatMoney(v, currency)} width={90} />
-              <Tooltip formatter={(v) => formatMoney(Number(v), currency)} />
-              <Bar dataKey="amount" name="Open pipeline" fill="var(--mantine-color-blue-6)" />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <Suspense fallback={<Loader size="sm" aria-label="Loading the chart" />}><PipelineChart data={byStage} currency={currency} /></Suspense>
       ) : <Text size="sm" c="dimmed">No open pipeline.</Text>}
     </Card>
   );
