@@ -1,0 +1,162 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type pg from 'pg';
+import type { DbHandle } from '../db/client.js';
+import { systemClock, type Clock } from '../domain/shared/clock.js';
+import { systemCtx } from '../domain/shared/context.js';
+import type { AnyJob, JobData } from './job.js';
+import { JOBS } from './registry.js';
+
+/** pg-boss keeps its tables (queues, jobs, schedules, archive) in this schema of our database. */
+export const JOBS_SCHEMA = 'pgboss';
+
+export type JobRunnerOptions<J extends readonly AnyJob[]> = {
+  handle: DbHandle;
+  log: Logger;
+  clock?: Clock;
+  /** The jobs to create queues for and to work (default: the registry, src/jobs/registry.ts). */
+  jobs?: J;
+  /**
+   * Work the queues, fire the schedules and run pg-boss maintenance (default true). False for a
+   * node that only serves the web (TRUCE_JOBS=off): it can still send jobs.
+   */
+  work?: boolean;
+  /** How often an idle queue is polled (pg-boss allows 0.5 and up; default 2). */
+  pollingIntervalSeconds?: number;
+};
+
+export type SendOptions = {
+  /** At most one queued job per key (pg-boss singletonKey). */
+  singletonKey?: string;
+  /** Not before this time (or this many seconds from now). */
+  startAfter?: Date | number;
+};
+
+export type JobRunner<J extends readonly AnyJob[]> = {
+  /** Enqueues a job (durable once this resolves); returns its id, or null if a singleton was already queued. */
+  send<N extends J[number]['name']>(name: N, data: JobData<J[number], N>, options?: SendOptions): Promise<string | null>;
+  /** Stops polling, lets running jobs finish (up to timeoutMs), then stops pg-boss. Call before closing the database. */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+  /** The pg-boss instance, for inspection (tests, admin tooling). */
+  readonly boss: PgBoss;
+};
+
+/**
+ * Starts pg-boss on our own pool (the `db` adapter): on PGlite that is the one multiplexed
+ * session, on PostgreSQL the app's pool. Creates or migrates the pgboss schema, creates a queue
+ * per job, schedules the cron jobs and starts one polling loop per job. Our loop (rather than
+ * pg-boss `work()`) awaits every completion, so a failed acknowledgement is logged, never an
+ * unhandled rejection, and a stop waits for the job in hand.
+ */
+export async function startJobRunner<const J extends readonly AnyJob[] = typeof JOBS>(options: JobRunnerOptions<J>): Promise<JobRunner<J>> {
+  const { handle, log, clock = systemClock, work = true, pollingIntervalSeconds = 2 } = options;
+  const jobs: readonly AnyJob[] = options.jobs ?? JOBS;
+  const db = poolAdapter(handle.pool);
+  const boss = new PgBoss({ db, schema: JOBS_SCHEMA, migrate: true, supervise: work, schedule: work });
+  // An 'error' event without a listener would crash the process; pg-boss reports and carries on.
+  boss.on('error', (err) => log.error({ err }, 'job queue error'));
+  await boss.start();
+  for (const job of jobs) {
+    const retryDelay = job.retryDelaySeconds ?? 30;
+    const queue = {
+      name: job.name,
+      retryLimit: job.retryLimit ?? 3,
+      retryDelay,
+      retryBackoff: retryDelay > 0,
+      expireInSeconds: job.expireInSeconds ?? 300,
+    };
+    await boss.createQueue(job.name, queue);
+    await boss.updateQueue(job.name, queue);
+    if (work && job.schedule) await boss.schedule(job.name, job.schedule, {}, { tz: 'UTC' });
+    else if (work) await boss.unschedule(job.name);
+  }
+
+  let stopping = false;
+  const wakers = new Set<() => void>();
+  const pause = (ms: number) => new Promise<void>((resolve) => {
+    const wake = () => { clearTimeout(timer); wakers.delete(wake); resolve(); };
+    const timer = setTimeout(wake, ms);
+    wakers.add(wake);
+  });
+
+  const runOne = async (job: AnyJob, item: PgBoss.JobWithMetadata<object>) => {
+    const jobLog = log.child({ job: job.name, jobId: item.id, attempt: item.retryCount + 1 });
+    const ctx = systemCtx(handle, clock, jobLog, { type: 'system', id: `job:${job.name}`, label: `job ${job.name}` });
+    const started = Date.now();
+    let result: unknown;
+    try {
+      result = await job.handler(ctx, item.data);
+    } catch (err) {
+      const retrying = item.retryCount < item.retryLimit;
+      jobLog[retrying ? 'warn' : 'error']({ err, ms: Date.now() - started, retrying }, retrying ? 'job failed, will retry' : 'job failed, no retries left');
+      try {
+        await boss.fail(job.name, item.id, { message: err instanceof Error ? err.message : String(err) });
+      } catch (failErr) {
+        jobLog.error({ err: failErr }, 'could not record the job failure; it is retried when it expires');
+      }
+      return;
+    }
+    try {
+      await boss.complete(job.name, item.id, result !== null && typeof result === 'object' ? result : { value: result ?? null });
+      jobLog.debug({ ms: Date.now() - started }, 'job done');
+    } catch (err) {
+      jobLog.error({ err }, 'could not record the job as done; it runs again when it expires');
+    }
+  };
+
+  const loop = async (job: AnyJob) => {
+    while (!stopping) {
+      let items: PgBoss.JobWithMetadata<object>[] = [];
+      try {
+        items = await boss.fetch<object>(job.name, { batchSize: 1, includeMetadata: true });
+      } catch (err) {
+        if (!stopping) log.error({ err, job: job.name }, 'could not fetch jobs');
+      }
+      for (const item of items) await runOne(job, item);
+      if (items.length === 0 && !stopping) await pause(pollingIntervalSeconds * 1000);
+    }
+  };
+  const loops = work ? jobs.map((job) => loop(job)) : [];
+  log.info({ jobs: jobs.map((j) => j.name), working: work }, work ? 'jobs started' : 'jobs: sending only (TRUCE_JOBS=off)');
+
+  let stopped: Promise<void> | null = null;
+  return {
+    boss,
+    send: async (name, data, sendOptions = {}) => boss.send(name, data as object, {
+      ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
+      ...(sendOptions.startAfter !== undefined ? { startAfter: sendOptions.startAfter } : {}),
+    }),
+    stop: ({ timeoutMs = 10_000 } = {}) => {
+      stopped ??= (async () => {
+        stopping = true;
+        for (const wake of [...wakers]) wake();
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = await Promise.race([
+          Promise.all(loops).then(() => false),
+          new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(true), timeoutMs); }),
+        ]);
+        clearTimeout(timer);
+        if (timedOut) log.warn({ timeoutMs }, 'jobs still running at stop: they are retried once they expire');
+        await boss.stop({ graceful: false, close: false });
+        await db.settled();
+      })();
+      return stopped;
+    },
+  };
+}
+
+/** pg-boss's `db` option on our pool, remembering queries in flight so a stop can wait for them. */
+function poolAdapter(pool: pg.Pool): PgBoss.Db & { settled(): Promise<void> } {
+  const inflight = new Set<Promise<unknown>>();
+  return {
+    executeSql(text: string, values?: unknown[]) {
+      const p = pool.query(text, values);
+      inflight.add(p);
+      p.then(() => inflight.delete(p), () => inflight.delete(p));
+      return p;
+    },
+    async settled() {
+      await Promise.allSettled([...inflight]);
+    },
+  };
+}
