@@ -7,22 +7,16 @@ let h: Harness;
 beforeAll(async () => { if (available) h = await startHarness(); });
 afterAll(async () => { await h?.close(); });
 
-async function post(path: string, body: unknown): Promise<any> {
-  const res = await h.env.request('POST', path, body);
-  if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${res.text}`);
-  return res.body;
-}
-
 describe.runIf(available)('accounts and forms in the web app', () => {
   it('filters the accounts list and shows an account with its sites, people, opportunities and touches', async () => {
-    const parent = await post('/api/v1/accounts', { name: 'Initech Group', domains: ['initech.com'], country: 'US' });
-    const acme = await post('/api/v1/accounts', {
+    const parent = await h.post('/api/v1/accounts', { name: 'Initech Group', domains: ['initech.com'], country: 'US' });
+    const acme = await h.post('/api/v1/accounts', {
       name: 'Acme Robotics', domains: ['acme-robotics.com', 'acme.io'], industry: 'Manufacturing', employeeCount: 1200,
       annualRevenue: 250000000, country: 'DE', tier: 'tier_1', parentId: parent.id,
     });
-    await post(`/api/v1/accounts/${acme.id}/sites`, { name: 'Munich plant', city: 'Munich', country: 'DE', headcount: 800, businessUnit: 'Drives' });
-    await post('/api/v1/people', { email: 'erin@acme-robotics.com', firstName: 'Erin', lastName: 'Engineer', accountId: acme.id, buyingRole: 'champion' });
-    await post('/api/v1/opportunities', { accountId: acme.id, name: 'Acme line 3 retrofit', amount: 120000, currency: 'EUR', stage: 'proposal' });
+    await h.post(`/api/v1/accounts/${acme.id}/sites`, { name: 'Munich plant', city: 'Munich', country: 'DE', headcount: 800, businessUnit: 'Drives' });
+    await h.post('/api/v1/people', { email: 'erin@acme-robotics.com', firstName: 'Erin', lastName: 'Engineer', accountId: acme.id, buyingRole: 'champion' });
+    await h.post('/api/v1/opportunities', { accountId: acme.id, name: 'Acme line 3 retrofit', amount: 120000, currency: 'EUR', stage: 'proposal' });
     await h.env.request('POST', '/api/v1/touchpoints', { touchpoints: [
       { externalId: 'acme-1', occurredAt: '2026-05-01T10:00:00Z', kind: 'meeting', email: 'erin@acme-robotics.com' },
     ] });
@@ -58,7 +52,7 @@ describe.runIf(available)('accounts and forms in the web app', () => {
   });
 
   it('lists website forms with their HTML snippet to copy', async () => {
-    await post('/api/v1/forms', { key: 'contact-us', name: 'Contact us', kind: 'contact_sales' });
+    await h.post('/api/v1/forms', { key: 'contact-us', name: 'Contact us', kind: 'contact_sales' });
     const page = await h.signedInPage();
     await page.goto(`${h.base}/forms`);
     const snippet = page.getByLabel('HTML snippet for Contact us', { exact: true });

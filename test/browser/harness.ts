@@ -29,6 +29,8 @@ export type Harness = {
   env: TestEnv; browser: Browser; base: string; tmp: string;
   /** A user of this role (created once per role) with password PASSWORD. */
   user(role: Role): Promise<{ email: string; id: string }>;
+  /** POSTs as the test admin and returns the created record; throws unless 201. */
+  post(path: string, body: unknown): Promise<any>;
   /** A fresh page whose browser context is signed in as a user of this role (through the API). */
   signedInPage(role?: Role): Promise<Page>;
   close(): Promise<void>;
@@ -61,6 +63,11 @@ export async function startHarness(): Promise<Harness> {
   };
   return {
     env, browser, tmp, base, user,
+    async post(path: string, body: unknown) {
+      const res = await env.request('POST', path, body);
+      if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${res.text}`);
+      return res.body;
+    },
     async signedInPage(role: Role = 'admin') {
       const { email } = await user(role);
       const context = await browser.newContext({ viewport: VIEWPORT });

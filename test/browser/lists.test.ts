@@ -5,21 +5,15 @@ import { chromiumAvailable, startHarness, type Harness } from './harness.js';
 const available = chromiumAvailable();
 let h: Harness;
 
-async function post(path: string, body: unknown): Promise<any> {
-  const res = await h.env.request('POST', path, body);
-  if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${res.text}`);
-  return res.body;
-}
-
 beforeAll(async () => {
   if (!available) return;
   h = await startHarness();
-  const account = await post('/api/v1/accounts', { name: 'Listworthy Inc', domains: ['listworthy.test'] });
-  await post('/api/v1/opportunities', { accountId: account.id, name: 'Alpha deal', amount: 1000, currency: 'USD', stage: 'discovery' });
-  await post('/api/v1/opportunities', { accountId: account.id, name: 'Bravo deal', amount: 9000, currency: 'USD', stage: 'proposal' });
-  await post('/api/v1/opportunities', { accountId: account.id, name: 'Charlie deal', amount: 5000, currency: 'USD', stage: 'proposal' });
-  await post('/api/v1/campaigns', { name: 'Spring webinar', type: 'webinar', channel: 'webinar', startsOn: '2026-03-01', budget: 2000 });
-  await post('/api/v1/touchpoints', { touchpoints: [
+  const account = await h.post('/api/v1/accounts', { name: 'Listworthy Inc', domains: ['listworthy.test'] });
+  await h.post('/api/v1/opportunities', { accountId: account.id, name: 'Alpha deal', amount: 1000, currency: 'USD', stage: 'discovery' });
+  await h.post('/api/v1/opportunities', { accountId: account.id, name: 'Bravo deal', amount: 9000, currency: 'USD', stage: 'proposal' });
+  await h.post('/api/v1/opportunities', { accountId: account.id, name: 'Charlie deal', amount: 5000, currency: 'USD', stage: 'proposal' });
+  await h.post('/api/v1/campaigns', { name: 'Spring webinar', type: 'webinar', channel: 'webinar', startsOn: '2026-03-01', budget: 2000 });
+  await h.post('/api/v1/touchpoints', { touchpoints: [
     { externalId: 'l-1', occurredAt: '2026-05-01T10:00:00Z', kind: 'webinar_attended', email: 'kim@listworthy.test', person: { firstName: 'Kim', lastName: 'Lister' } },
     { externalId: 'l-2', occurredAt: '2026-05-02T10:00:00Z', kind: 'meeting', email: 'kim@listworthy.test' },
   ] });

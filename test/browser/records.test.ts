@@ -7,20 +7,14 @@ let h: Harness;
 let dealId: string;
 let personId: string;
 
-async function post(path: string, body: unknown): Promise<any> {
-  const res = await h.env.request('POST', path, body);
-  if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${res.text}`);
-  return res.body;
-}
-
 beforeAll(async () => {
   if (!available) return;
   h = await startHarness();
   const rep = await h.user('sales_rep');
-  const account = await post('/api/v1/accounts', { name: 'Recordable GmbH', domains: ['recordable.test'], ownerId: rep.id });
-  personId = (await post('/api/v1/people', { email: 'uma@recordable.test', firstName: 'Uma', lastName: 'Buyer', title: 'IT lead', accountId: account.id })).id;
-  await post('/api/v1/people', { email: 'vic@recordable.test', firstName: 'Vic', lastName: 'Signer', accountId: account.id });
-  dealId = (await post('/api/v1/opportunities', {
+  const account = await h.post('/api/v1/accounts', { name: 'Recordable GmbH', domains: ['recordable.test'], ownerId: rep.id });
+  personId = (await h.post('/api/v1/people', { email: 'uma@recordable.test', firstName: 'Uma', lastName: 'Buyer', title: 'IT lead', accountId: account.id })).id;
+  await h.post('/api/v1/people', { email: 'vic@recordable.test', firstName: 'Vic', lastName: 'Signer', accountId: account.id });
+  dealId = (await h.post('/api/v1/opportunities', {
     accountId: account.id, name: 'Recordable platform', amount: 64000, currency: 'EUR', stage: 'proposal', ownerId: rep.id,
     contacts: [{ personId, role: 'champion' }],
   })).id;

@@ -11,12 +11,6 @@ const available = chromiumAvailable();
 let h: Harness;
 let othersBuyer: string;
 
-async function post(path: string, body: unknown): Promise<any> {
-  const res = await h.env.request('POST', path, body);
-  if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${res.text}`);
-  return res.body;
-}
-
 beforeAll(async () => {
   if (!available) return;
   h = await startHarness();
@@ -24,13 +18,13 @@ beforeAll(async () => {
   const sdr = await h.user('sdr');
   await h.user('marketing');
   const other = await createUser(h.env.ctx, { email: 'other-rep@browser.test', name: 'Other Rep', role: 'sales_rep' });
-  const mine = await post('/api/v1/accounts', { name: 'Mine Industries', domains: ['mine-industries.test'], ownerId: rep.id });
-  const theirs = await post('/api/v1/accounts', { name: 'Theirs Holdings', domains: ['theirs-holdings.test'], ownerId: other.id });
-  await post('/api/v1/people', { email: 'pat@mine-industries.test', firstName: 'Pat', lastName: 'Mine', accountId: mine.id });
-  othersBuyer = (await post('/api/v1/people', { email: 'quinn@theirs-holdings.test', firstName: 'Quinn', lastName: 'Theirs', accountId: theirs.id })).id;
-  await post('/api/v1/people', { email: 'hot@lead.test', firstName: 'Hana', lastName: 'Handraiser', lifecycleStage: 'mql', ownerId: sdr.id });
-  await post('/api/v1/opportunities', { accountId: mine.id, name: 'Mine Industries rollout', amount: 42000, currency: 'EUR', ownerId: rep.id, closeDate: '2026-09-30' });
-  await post('/api/v1/opportunities', { accountId: theirs.id, name: 'Theirs Holdings pilot', amount: 7000, currency: 'EUR', ownerId: other.id });
+  const mine = await h.post('/api/v1/accounts', { name: 'Mine Industries', domains: ['mine-industries.test'], ownerId: rep.id });
+  const theirs = await h.post('/api/v1/accounts', { name: 'Theirs Holdings', domains: ['theirs-holdings.test'], ownerId: other.id });
+  await h.post('/api/v1/people', { email: 'pat@mine-industries.test', firstName: 'Pat', lastName: 'Mine', accountId: mine.id });
+  othersBuyer = (await h.post('/api/v1/people', { email: 'quinn@theirs-holdings.test', firstName: 'Quinn', lastName: 'Theirs', accountId: theirs.id })).id;
+  await h.post('/api/v1/people', { email: 'hot@lead.test', firstName: 'Hana', lastName: 'Handraiser', lifecycleStage: 'mql', ownerId: sdr.id });
+  await h.post('/api/v1/opportunities', { accountId: mine.id, name: 'Mine Industries rollout', amount: 42000, currency: 'EUR', ownerId: rep.id, closeDate: '2026-09-30' });
+  await h.post('/api/v1/opportunities', { accountId: theirs.id, name: 'Theirs Holdings pilot', amount: 7000, currency: 'EUR', ownerId: other.id });
 });
 afterAll(async () => { await h?.close(); });
 
@@ -118,7 +112,7 @@ describe.runIf(available)('each role in its own cockpit', () => {
     const text = await board.innerText();
     expect(text).toContain(`€${amount.toLocaleString('en-US')}`);
     expect(text).toContain(`${open.reduce((n: number, r: { count: number }) => n + r.count, 0)} deals`);
-    expect(await page.getByRole('img', { name: /Open pipeline by stage/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('img', { name: /Open pipeline by stage/ }).count()).toBe(1);
     await page.context().close();
   });
 

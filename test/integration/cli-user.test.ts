@@ -30,8 +30,8 @@ function truceWithInput(input: string | undefined, ...args: string[]): Promise<{
   if (input !== undefined) child.stdin!.end(input);
   let out = '';
   let err = '';
-  child.stdout.setEncoding('utf8').on('data', (c: string) => { out += c; });
-  child.stderr.setEncoding('utf8').on('data', (c: string) => { err += c; });
+  child.stdout!.setEncoding('utf8').on('data', (c: string) => { out += c; });
+  child.stderr!.setEncoding('utf8').on('data', (c: string) => { err += c; });
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code: code ?? -1, out, err })));
 }
 

@@ -2,10 +2,11 @@ import { Anchor, Group, Select, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { accountsExportUrl, useAccounts } from '../api/accounts';
 import type { Account, AccountsSort, SortOrder } from '../api/types';
-import { columnChoices, DataTable, type Column } from '../components/DataTable';
+import { columnChoices, type Column } from '../components/DataTable';
 import { ListToolbar } from '../components/ListToolbar';
 import { NewRecordButton } from '../components/forms/RecordFormButtons';
 import { useHiddenColumns } from '../lib/use-hidden-columns';
+import { PagedTable } from '../components/PagedTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SearchInput } from '../components/SearchInput';
 import { formatNumber } from '../lib/format';
@@ -50,22 +51,15 @@ export function AccountsPage() {
         <Select label="Tier" placeholder="Any tier" clearable data={options(ACCOUNT_TIERS)} value={state.tier || null} onChange={(v) => set({ tier: v })} w={140} />
       </Group>
       <ErrorAlert error={query.error} />
-      <DataTable<Account>
+      <PagedTable<Account>
         label="Accounts"
         columns={COLUMNS}
         hidden={hidden}
-        data={query.data?.data ?? []}
         getRowId={(a) => a.id}
-        loading={query.isLoading}
-        fetching={query.isFetching}
-        failed={query.isError}
+        query={query}
+        pages={pages}
         sort={sort}
         onSort={(s) => set({ sort: s.sort, order: s.order })}
-        page={pages.page}
-        hasPrevious={pages.hasPrevious}
-        hasNext={!!query.data?.nextCursor}
-        onPrevious={pages.previous}
-        onNext={() => pages.next(query.data?.nextCursor)}
       />
     </>
   );

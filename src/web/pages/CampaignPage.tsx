@@ -2,7 +2,8 @@ import { Anchor, Card, Group, Loader, Progress, SimpleGrid, Stack, Text, Title }
 import { Link, useParams } from 'react-router-dom';
 import { useCampaign, useCampaignMembers, type CampaignMember } from '../api/campaigns';
 import { useUserNames } from '../api/lists';
-import { DataTable, type Column } from '../components/DataTable';
+import { type Column } from '../components/DataTable';
+import { PagedTable } from '../components/PagedTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { EditRecordButton } from '../components/forms/RecordFormButtons';
 import { Labeled } from '../components/Labeled';
@@ -28,9 +29,8 @@ function Members({ id }: { id: string }) {
   return (
     <>
       <ErrorAlert error={q.error} />
-      <DataTable<CampaignMember> label="Campaign members" columns={MEMBER_COLUMNS} data={q.data?.data ?? []} getRowId={(m) => m.id}
-        loading={q.isLoading} fetching={q.isFetching} failed={q.isError} empty="Nobody you can see has touched this campaign yet."
-        page={pages.page} hasPrevious={pages.hasPrevious} hasNext={!!q.data?.nextCursor} onPrevious={pages.previous} onNext={() => pages.next(q.data?.nextCursor)} />
+      <PagedTable<CampaignMember> label="Campaign members" columns={MEMBER_COLUMNS} getRowId={(m) => m.id}
+        query={q} pages={pages} empty="Nobody you can see has touched this campaign yet." />
     </>
   );
 }

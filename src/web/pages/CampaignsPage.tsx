@@ -2,7 +2,8 @@ import { Anchor, Group, Select, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { exportUrl, useList, useUserNames } from '../api/lists';
 import type { Campaign, SortOrder } from '../api/types';
-import { columnChoices, DataTable, type Column } from '../components/DataTable';
+import { columnChoices, type Column } from '../components/DataTable';
+import { PagedTable } from '../components/PagedTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ListToolbar } from '../components/ListToolbar';
 import { NewRecordButton } from '../components/forms/RecordFormButtons';
@@ -56,12 +57,10 @@ export function CampaignsPage() {
         <OwnerSelect label="Owner" placeholder="Anyone" value={state.ownerId} onChange={(v) => set({ ownerId: v })} w={200} />
       </Group>
       <ErrorAlert error={query.error} />
-      <DataTable<Campaign>
-        label="Campaigns" columns={cols} hidden={hidden} data={query.data?.data ?? []} getRowId={(c) => c.id}
-        loading={query.isLoading} fetching={query.isFetching} failed={query.isError}
+      <PagedTable<Campaign>
+        label="Campaigns" columns={cols} hidden={hidden} getRowId={(c) => c.id}
+        query={query} pages={pages}
         sort={sort} onSort={(s) => set({ sort: s.sort, order: s.order })}
-        page={pages.page} hasPrevious={pages.hasPrevious} hasNext={!!query.data?.nextCursor}
-        onPrevious={pages.previous} onNext={() => pages.next(query.data?.nextCursor)}
       />
     </>
   );

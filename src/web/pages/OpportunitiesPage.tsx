@@ -2,7 +2,8 @@ import { Anchor, Group, Select, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { exportUrl, useList } from '../api/lists';
 import type { OpportunityRow, SortOrder } from '../api/types';
-import { columnChoices, DataTable, type Column } from '../components/DataTable';
+import { columnChoices, type Column } from '../components/DataTable';
+import { PagedTable } from '../components/PagedTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ListToolbar } from '../components/ListToolbar';
 import { NewRecordButton } from '../components/forms/RecordFormButtons';
@@ -53,12 +54,10 @@ export function OpportunitiesPage() {
         <OwnerSelect label="Owner" placeholder="Anyone" value={state.ownerId} onChange={(v) => set({ ownerId: v })} w={200} />
       </Group>
       <ErrorAlert error={query.error} />
-      <DataTable<OpportunityRow>
-        label="Opportunities" columns={COLUMNS} hidden={hidden} data={query.data?.data ?? []} getRowId={(o) => o.id}
-        loading={query.isLoading} fetching={query.isFetching} failed={query.isError}
+      <PagedTable<OpportunityRow>
+        label="Opportunities" columns={COLUMNS} hidden={hidden} getRowId={(o) => o.id}
+        query={query} pages={pages}
         sort={sort} onSort={(s) => set({ sort: s.sort, order: s.order })}
-        page={pages.page} hasPrevious={pages.hasPrevious} hasNext={!!query.data?.nextCursor}
-        onPrevious={pages.previous} onNext={() => pages.next(query.data?.nextCursor)}
       />
     </>
   );

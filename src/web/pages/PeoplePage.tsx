@@ -2,10 +2,11 @@ import { Anchor, Group, Select, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { peopleExportUrl, usePeople } from '../api/people';
 import type { PeopleSort, Person, SortOrder } from '../api/types';
-import { columnChoices, DataTable, type Column } from '../components/DataTable';
+import { columnChoices, type Column } from '../components/DataTable';
 import { ListToolbar } from '../components/ListToolbar';
 import { NewRecordButton } from '../components/forms/RecordFormButtons';
 import { useHiddenColumns } from '../lib/use-hidden-columns';
+import { PagedTable } from '../components/PagedTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SearchInput } from '../components/SearchInput';
 import { StageBadge } from '../components/StageBadge';
@@ -51,22 +52,15 @@ export function PeoplePage() {
         <SearchInput label="Country" placeholder="DE" value={state.country} onSearch={(country) => set({ country: country.toUpperCase() })} w={90} maxLength={2} />
       </Group>
       <ErrorAlert error={query.error} />
-      <DataTable<Person>
+      <PagedTable<Person>
         label="People"
         columns={COLUMNS}
         hidden={hidden}
-        data={query.data?.data ?? []}
         getRowId={(p) => p.id}
-        loading={query.isLoading}
-        fetching={query.isFetching}
-        failed={query.isError}
+        query={query}
+        pages={pages}
         sort={sort}
         onSort={(s) => set({ sort: s.sort, order: s.order })}
-        page={pages.page}
-        hasPrevious={pages.hasPrevious}
-        hasNext={!!query.data?.nextCursor}
-        onPrevious={pages.previous}
-        onNext={() => pages.next(query.data?.nextCursor)}
       />
     </>
   );

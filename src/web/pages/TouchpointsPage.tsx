@@ -2,7 +2,8 @@ import { Anchor, Badge, Group, Select, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { exportUrl, useList } from '../api/lists';
 import type { SortOrder, Touchpoint } from '../api/types';
-import { columnChoices, DataTable, type Column } from '../components/DataTable';
+import { columnChoices, type Column } from '../components/DataTable';
+import { PagedTable } from '../components/PagedTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ListToolbar } from '../components/ListToolbar';
 import { formatDateTime } from '../lib/format';
@@ -49,12 +50,10 @@ export function TouchpointsPage() {
         <label className="truce-date-field">To<input type="date" value={state.to} onChange={(e) => set({ to: e.currentTarget.value })} /></label>
       </Group>
       <ErrorAlert error={query.error} />
-      <DataTable<Touchpoint>
-        label="Touches" columns={COLUMNS} hidden={hidden} data={query.data?.data ?? []} getRowId={(t) => String(t.id)}
-        loading={query.isLoading} fetching={query.isFetching} failed={query.isError}
+      <PagedTable<Touchpoint>
+        label="Touches" columns={COLUMNS} hidden={hidden} getRowId={(t) => String(t.id)}
+        query={query} pages={pages}
         sort={sort} onSort={(s) => set({ sort: s.sort, order: s.order })}
-        page={pages.page} hasPrevious={pages.hasPrevious} hasNext={!!query.data?.nextCursor}
-        onPrevious={pages.previous} onNext={() => pages.next(query.data?.nextCursor)}
       />
     </>
   );
