@@ -28,6 +28,22 @@ describe.runIf(available)('administration', () => {
     const table = page.getByRole('table', { name: 'Users' });
     await expect.poll(() => table.innerText()).toContain('nora@admin.test');
 
+    await page.getByRole('button', { name: 'Reset the password of Nora Newhire' }).click();
+    const reset = page.getByRole('form', { name: 'Reset password' });
+    const newPassword = reset.getByLabel('New password');
+    await newPassword.fill('tiny');
+    await reset.getByRole('button', { name: 'Reset password' }).click();
+    await expect.poll(() => newPassword.getAttribute('aria-invalid')).toBe('true');
+    expect(await reset.innerText()).toContain('at least 10 characters');
+    await newPassword.fill('a-chosen-new-password');
+    await reset.getByRole('button', { name: 'Reset password' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reset the password of Nora Newhire' });
+    await expect.poll(() => dialog.innerText().catch(() => '')).toContain('a-chosen-new-password');
+    expect(await dialog.innerText()).toContain('All of their sessions were ended');
+    const signIn = await h.env.request('POST', '/api/v1/auth/sign-in', { email: 'nora@admin.test', password: 'a-chosen-new-password' });
+    expect(signIn.status).toBe(200);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
     await page.getByRole('button', { name: 'Disable Nora Newhire' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Enable Nora Newhire' }).count()).toBe(1);
     const nora = (await h.env.request('GET', '/api/v1/users?q=nora')).body.data[0];
@@ -38,6 +54,35 @@ describe.runIf(available)('administration', () => {
     await expect.poll(() => trail.innerText()).toContain('create');
     expect(await trail.innerText()).toContain('admin tester (user)');
     expect(await trail.innerText()).toContain('disable');
+    expect(await trail.innerText()).toContain('reset_password');
+
+    // Nora reset nobody's password; the admin did.
+    await page.goto(`${h.base}/admin/audit?action=reset_password`);
+    const actor = page.getByRole('textbox', { name: 'Actor', exact: true });
+    await actor.fill('Nora');
+    await page.getByRole('option', { name: 'Nora Newhire' }).click();
+    await expect.poll(() => page.url()).toContain(`actorId=${nora.id}`);
+    await expect.poll(() => page.getByText('Nothing matches these filters.').count()).toBe(1);
+    await actor.click();
+    await actor.fill('admin tester');
+    await page.getByRole('option', { name: 'admin tester' }).click();
+    await expect.poll(() => trail.innerText().catch(() => '')).toContain('reset_password');
+    expect(await trail.innerText()).toContain(nora.id);
+    await page.context().close();
+  });
+
+  it('lists teams and creates one', async () => {
+    const page = await h.signedInPage('admin');
+    await page.goto(`${h.base}/admin/users`);
+    await page.getByRole('button', { name: 'Teams' }).click();
+    await page.getByRole('button', { name: 'New team' }).click();
+    const form = page.getByRole('form', { name: 'New team' });
+    await form.getByLabel('Name').fill('Field marketing');
+    await form.getByRole('textbox', { name: 'Kind' }).click();
+    await page.getByRole('option', { name: 'marketing' }).click();
+    await form.getByRole('button', { name: 'Create team' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Teams' }).innerText()).toContain('Field marketing');
+    expect((await h.env.request('GET', '/api/v1/teams')).body.data.map((t: { name: string }) => t.name)).toContain('Field marketing');
     await page.context().close();
   });
 

@@ -16,6 +16,14 @@ export function useTeams() {
   return useQuery({ queryKey: ['teams'], staleTime: 60_000, queryFn: () => api<{ data: Team[] }>('/api/v1/teams') });
 }
 
+export function useCreateTeam() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => send<Team>('POST', '/api/v1/teams', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['teams'] }),
+  });
+}
+
 export function useApiKeys() {
   return useQuery({ queryKey: ['api-keys'], queryFn: () => api<{ data: ApiKey[] }>('/api/v1/api-keys') });
 }

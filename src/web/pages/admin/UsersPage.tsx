@@ -1,25 +1,35 @@
-import { Alert, Badge, Button, Code, Group, Modal, Select, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
-import { useTeams, useUserWrite } from '../../api/admin';
+import { Alert, Badge, Button, Code, CopyButton, Group, Modal, PasswordInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { TEAM_KINDS } from '../../../db/schema/vocabulary';
+import { useCreateTeam, useTeams, useUserWrite } from '../../api/admin';
 import { exportUrl, useList, useUserNames } from '../../api/lists';
 import { ROLE_LABELS } from '../../api/session';
 import type { SortOrder, User } from '../../api/types';
-import { columnChoices, DataTable, type Column } from '../../components/DataTable';
+import { columnChoices, type Column } from '../../components/DataTable';
+import { PagedTable } from '../../components/PagedTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecordForm, type FieldSpec } from '../../components/forms/RecordForm';
 import { formValues } from '../../components/forms/record-fields';
 import { ListToolbar } from '../../components/ListToolbar';
 import { SearchInput } from '../../components/SearchInput';
+import { fieldErrors } from '../../lib/field-errors';
 import { formatDateTime } from '../../lib/format';
 import { useCan } from '../../lib/permissions';
 import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useHiddenColumns } from '../../lib/use-hidden-columns';
 import { useTitle } from '../../lib/use-title';
 import { compact, useUrlState } from '../../lib/use-url-state';
+import { humanize } from '../../lib/vocabulary';
 
 const PATH = '/api/v1/users';
 const DEFAULTS = { q: '', role: '', active: '', sort: 'name', order: 'asc' };
 const ROLE_OPTIONS = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));
+
+const TEAM_FIELDS: FieldSpec[] = [
+  { name: 'name', label: 'Name', kind: 'text', required: true },
+  { name: 'kind', label: 'Kind', kind: 'select', options: TEAM_KINDS, required: true },
+  { name: 'managerId', label: 'Manager', kind: 'owner' },
+];
 
 function userFields(teams: { value: string; label: string }[], creating: boolean): FieldSpec[] {
   return [
@@ -32,27 +42,63 @@ function userFields(teams: { value: string; label: string }[], creating: boolean
   ];
 }
 
-/** A password set by the admin, shown once. */
+/** The admin types a new password or lets Truce generate one; either way it is shown once. */
 function ResetPassword({ user, onClose }: { user: User; onClose: () => void }) {
   const reset = useUserWrite<{ password: string }>('POST', () => `${PATH}/${user.id}/reset-password`);
+  const [password, setPassword] = useState('');
+  const errors = fieldErrors(reset.error);
+  const submit = (e: FormEvent) => { e.preventDefault(); reset.mutate(password ? { password } : {}); };
   return (
     <Modal opened onClose={onClose} title={`Reset the password of ${user.name}`}>
       {reset.data ? (
         <Stack>
-          <Alert color="green" title="Password reset">Give {user.name} this password; it is shown once. Their sessions were ended and the account unlocked.</Alert>
+          <Alert color="green" title="Password reset">Give {user.name} this password; it is shown once. All of their sessions were ended (they are signed out everywhere) and the account is unlocked.</Alert>
           <Code block aria-label="New password">{reset.data.password}</Code>
-          <Group justify="flex-end"><Button onClick={onClose}>Done</Button></Group>
-        </Stack>
-      ) : (
-        <Stack>
-          <Text size="sm">A new password is generated; {user.name} is signed out everywhere and unlocked.</Text>
-          <ErrorAlert error={reset.error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button color="red" loading={reset.isPending} onClick={() => reset.mutate({})}>Reset password</Button>
+            <CopyButton value={reset.data.password}>{({ copied, copy }) => <Button variant="default" onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>}</CopyButton>
+            <Button onClick={onClose}>Done</Button>
           </Group>
         </Stack>
+      ) : (
+        <form onSubmit={submit} aria-label="Reset password">
+          <Stack>
+            <Text size="sm">Resetting ends all of {user.name}'s sessions and unlocks the account.</Text>
+            <PasswordInput label="New password" description="At least 10 characters; leave empty to generate one" autoComplete="new-password"
+              value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} aria-invalid={!!errors.password} />
+            <ErrorAlert error={errors.password ? null : reset.error} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>Cancel</Button>
+              <Button type="submit" color="red" loading={reset.isPending}>Reset password</Button>
+            </Group>
+          </Stack>
+        </form>
       )}
+    </Modal>
+  );
+}
+
+/** Teams: sellers' record scope follows them, so a manager sees their team's records. */
+function Teams({ manage, onClose }: { manage: boolean; onClose: () => void }) {
+  const teams = useTeams();
+  const create = useCreateTeam();
+  const userName = useUserNames();
+  const [adding, setAdding] = useState(false);
+  return (
+    <Modal opened onClose={onClose} title="Teams" size="lg">
+      <ErrorAlert error={teams.error} />
+      <Table striped aria-label="Teams">
+        <Table.Thead><Table.Tr><Table.Th>Name</Table.Th><Table.Th>Kind</Table.Th><Table.Th>Manager</Table.Th></Table.Tr></Table.Thead>
+        <Table.Tbody>
+          {(teams.data?.data ?? []).map((t) => (
+            <Table.Tr key={t.id}><Table.Td>{t.name}</Table.Td><Table.Td>{humanize(t.kind)}</Table.Td><Table.Td>{userName(t.managerId)}</Table.Td></Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {manage ? <Group justify="flex-end" mt="md"><Button onClick={() => { create.reset(); setAdding(true); }}>New team</Button></Group> : null}
+      {adding ? (
+        <RecordForm title="New team" fields={TEAM_FIELDS} initial={null} opened onClose={() => setAdding(false)}
+          submit={(p) => create.mutate(p, { onSuccess: () => setAdding(false) })} pending={create.isPending} error={create.error} submitLabel="Create team" />
+      ) : null}
     </Modal>
   );
 }
@@ -72,6 +118,7 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [showTeams, setShowTeams] = useState(false);
   const create = useUserWrite('POST', () => PATH);
   const update = useUserWrite('PATCH', (b) => `${PATH}/${String(b._id)}`);
   const columns: Column<User>[] = [
@@ -103,6 +150,7 @@ export function UsersPage() {
       <Group justify="space-between" mb="md">
         <Title order={2}>Users</Title>
         <Group gap="xs">
+          <Button variant="default" onClick={() => setShowTeams(true)}>Teams</Button>
           {manage ? <Button onClick={() => { create.reset(); setCreating(true); }}>New user</Button> : null}
           <ListToolbar list="users" columns={columnChoices(columns)} hidden={hidden} onHiddenChange={setHidden} exportHref={exportUrl(PATH, { ...filters, ...sort })} />
         </Group>
@@ -113,12 +161,10 @@ export function UsersPage() {
         <Select label="Status" placeholder="Any status" clearable data={[{ value: 'true', label: 'active' }, { value: 'false', label: 'disabled' }]} value={state.active || null} onChange={(v) => set({ active: v })} w={150} />
       </Group>
       <ErrorAlert error={query.error ?? update.error} />
-      <DataTable<User>
-        label="Users" columns={columns} hidden={hidden} data={query.data?.data ?? []} getRowId={(u) => u.id}
-        loading={query.isLoading} fetching={query.isFetching} failed={query.isError}
+      <PagedTable<User>
+        label="Users" columns={columns} hidden={hidden} getRowId={(u) => u.id}
+        query={query} pages={pages}
         sort={sort} onSort={(s) => set({ sort: s.sort, order: s.order })}
-        page={pages.page} hasPrevious={pages.hasPrevious} hasNext={!!query.data?.nextCursor}
-        onPrevious={pages.previous} onNext={() => pages.next(query.data?.nextCursor)}
       />
       {creating ? (
         <RecordForm title="New user" fields={userFields(teams, true)} initial={null} opened onClose={() => setCreating(false)}
@@ -129,6 +175,7 @@ export function UsersPage() {
           submit={(p) => update.mutate({ ...p, _id: editing.id }, { onSuccess: () => setEditing(null) })} pending={update.isPending} error={update.error} submitLabel="Save changes" />
       ) : null}
       {resetting ? <ResetPassword user={resetting} onClose={() => setResetting(null)} /> : null}
+      {showTeams ? <Teams manage={manage} onClose={() => setShowTeams(false)} /> : null}
     </>
   );
 }
