@@ -22,6 +22,8 @@ export type Config = {
   secureCookies: 'auto' | 'always' | 'never';
   /** Sign-in attempts allowed per IP per minute (on top of the per-user lock-out). */
   signInRateLimitPerMinute: number;
+  /** Work background jobs in this process (TRUCE_JOBS=off: a web-only node; jobs can still be sent). */
+  jobs: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminPassword: env.TRUCE_ADMIN_PASSWORD || undefined,
     secureCookies: env.TRUCE_SECURE_COOKIES === 'always' || env.TRUCE_SECURE_COOKIES === 'never' ? env.TRUCE_SECURE_COOKIES : 'auto',
     signInRateLimitPerMinute: Number(env.TRUCE_SIGN_IN_RATE_LIMIT ?? 30),
+    jobs: env.TRUCE_JOBS !== 'off',
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import { failInterruptedImports } from './domain/capture/import/fail-interrupted
 import { systemClock } from './domain/shared/clock.js';
 import { createApp } from './http/app.js';
 import { openConfigured } from './cli/open-context.js';
+import { startJobRunner } from './jobs/job-runner.js';
 
 export type ServeOptions = { demo: 'auto' | 'never' | 'always'; config?: Partial<Config> };
 
@@ -34,6 +35,8 @@ export async function startServer(options: ServeOptions): Promise<{ server: Serv
   }
   const admin = await ensureAdmin(systemCtx(handle, systemClock, log), config.adminEmail, config.adminPassword);
   if (admin) printFirstAdmin(admin);
+  // After migrations and the demo load: jobs share the database with HTTP (on PGlite, one session).
+  const jobs = await startJobRunner({ handle, log, clock: systemClock, work: config.jobs });
   const app = createApp({ handle, config, log, clock: systemClock });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -44,6 +47,7 @@ export async function startServer(options: ServeOptions): Promise<{ server: Serv
   const stop = async () => {
     // Keep-alive connections would hold close() open until they time out.
     await new Promise<void>((resolve) => { server.close(() => resolve()); (server as { closeAllConnections?: () => void }).closeAllConnections?.(); });
+    await jobs.stop(); // lets a running job finish, before the database closes
     await handle.close();
     release();
   };

@@ -72,11 +72,12 @@ export async function startJobRunner<const J extends readonly AnyJob[] = typeof 
   }
 
   let stopping = false;
-  const wakers = new Set<() => void>();
-  const pause = (ms: number) => new Promise<void>((resolve) => {
-    const wake = () => { clearTimeout(timer); wakers.delete(wake); resolve(); };
+  /** The idle loops' alarms, by job name: a stop or a local send wakes a loop before its next poll. */
+  const wakers = new Map<string, () => void>();
+  const pause = (name: string, ms: number) => new Promise<void>((resolve) => {
+    const wake = () => { clearTimeout(timer); wakers.delete(name); resolve(); };
     const timer = setTimeout(wake, ms);
-    wakers.add(wake);
+    wakers.set(name, wake);
   });
 
   const runOne = async (job: AnyJob, item: PgBoss.JobWithMetadata<object>) => {
@@ -113,7 +114,7 @@ export async function startJobRunner<const J extends readonly AnyJob[] = typeof 
         if (!stopping) log.error({ err, job: job.name }, 'could not fetch jobs');
       }
       for (const item of items) await runOne(job, item);
-      if (items.length === 0 && !stopping) await pause(pollingIntervalSeconds * 1000);
+      if (items.length === 0 && !stopping) await pause(job.name, pollingIntervalSeconds * 1000);
     }
   };
   const loops = work ? jobs.map((job) => loop(job)) : [];
@@ -122,14 +123,18 @@ export async function startJobRunner<const J extends readonly AnyJob[] = typeof 
   let stopped: Promise<void> | null = null;
   return {
     boss,
-    send: async (name, data, sendOptions = {}) => boss.send(name, data as object, {
-      ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
-      ...(sendOptions.startAfter !== undefined ? { startAfter: sendOptions.startAfter } : {}),
-    }),
+    send: async (name, data, sendOptions = {}) => {
+      const id = await boss.send(name, data as object, {
+        ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
+        ...(sendOptions.startAfter !== undefined ? { startAfter: sendOptions.startAfter } : {}),
+      });
+      if (sendOptions.startAfter === undefined) wakers.get(name)?.();
+      return id;
+    },
     stop: ({ timeoutMs = 10_000 } = {}) => {
       stopped ??= (async () => {
         stopping = true;
-        for (const wake of [...wakers]) wake();
+        for (const wake of [...wakers.values()]) wake();
         let timer: NodeJS.Timeout | undefined;
         const timedOut = await Promise.race([
           Promise.all(loops).then(() => false),
