@@ -14,6 +14,11 @@ export function serveCommand(): Command {
         config: { ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.host ? { host: opts.host } : {}), ...(opts.memory ? { memory: true } : {}) },
       });
       printWelcome(url, opts.demo !== 'never');
+      // A background library's stray promise (pg-boss's scheduler writing while the database
+      // restarts, say) must not take every user's session down with it: log it loudly instead.
+      process.on('unhandledRejection', (reason) => {
+        process.stderr.write(`truce: unhandled rejection in the background: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}\n`);
+      });
       const shutdown = () => { void stop().then(() => process.exit(0)); };
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
