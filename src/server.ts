@@ -9,6 +9,7 @@ import { systemClock } from './domain/shared/clock.js';
 import { createApp } from './http/app.js';
 import { openConfigured } from './cli/open-context.js';
 import { startJobRunner } from './jobs/job-runner.js';
+import type { JobName } from './jobs/registry.js';
 
 export type ServeOptions = { demo: 'auto' | 'never' | 'always'; config?: Partial<Config> };
 
@@ -37,7 +38,7 @@ export async function startServer(options: ServeOptions): Promise<{ server: Serv
   if (admin) printFirstAdmin(admin);
   // After migrations and the demo load: jobs share the database with HTTP (on PGlite, one session).
   const jobs = await startJobRunner({ handle, log, clock: systemClock, work: config.jobs });
-  const app = createApp({ handle, config, log, clock: systemClock });
+  const app = createApp({ handle, config, log, clock: systemClock, enqueue: (job, data) => jobs.send(job as JobName, data as never) });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();

@@ -15,6 +15,8 @@ export type AppDeps = {
   config: Config;
   log: Logger;
   clock: Clock;
+  /** Queues a background job (src/jobs); absent in tests and tools, where the work runs inline. */
+  enqueue?: (job: string, data: object) => Promise<unknown>;
 };
 
 export type AppEnv = { Variables: { ctx: Ctx; requestId: string; session?: { token: string; csrfToken: string } } };

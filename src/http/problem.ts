@@ -28,6 +28,8 @@ export const STATUS: Record<ErrorCode, number> = {
   account_disabled: 403,
   invalid_api_key: 401,
   csrf_failed: 403,
+  model_not_draft: 409,
+  model_unsafe: 422,
   forbidden: 403,
   record_forbidden: 403,
   internal: 500,

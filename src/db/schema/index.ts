@@ -6,3 +6,4 @@ export * from './touchpoints.js';
 export * from './opportunities.js';
 export * from './capture.js';
 export * from './platform.js';
+export * from './scoring.js';

@@ -56,6 +56,8 @@ export const stageTransitions = pgTable('stage_transitions', {
   actorId: text('actor_id'),
   reason: text('reason'),
   isReentry: boolean('is_reentry').notNull().default(false),
+  /** The scoring model whose score caused the move (an MQL by score or hand-raise), if any. */
+  modelId: uuid('model_id'),
   recordedAt: createdAt(),
 }, (t) => [
   check('stage_transitions_to_check', oneOf(t.toStage, LIFECYCLE_STAGES)),

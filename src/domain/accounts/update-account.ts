@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { accountDomains, accounts } from '../../db/schema/index.js';
 import { assertCustomValues } from '../custom-fields/check-custom-values.js';
 import { listCustomFields } from '../custom-fields/list-custom-fields.js';
 import { recordAudit } from '../shared/audit.js';
+import { scorePeople } from '../scoring/score-people.js';
 import type { Ctx } from '../shared/context.js';
 import { invalid, notFound } from '../shared/errors.js';
 import type { Account, UpdateAccountInput } from './account.schema.js';
@@ -16,7 +17,7 @@ export async function updateAccount(ctx: Ctx, id: string, input: UpdateAccountIn
   const { domains, custom: rawCustom, ...fields } = input;
   const custom = rawCustom ? assertCustomValues(await listCustomFields(ctx.db, 'account'), rawCustom) : undefined;
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(accounts).where(eq(accounts.id, id)).for('update');
     if (!before) throw notFound('account', id);
     if (fields.parentId) await assertNoCycle(tx, id, fields.parentId);
@@ -29,6 +30,10 @@ export async function updateAccount(ctx: Ctx, id: string, input: UpdateAccountIn
     await recordAudit(tx, ctx.actor, now, [{ entity: 'account', entityId: id, action: 'update', before, after }]);
     return after;
   });
+  // Fit rules read the account: its people's scores follow (a few hundred at most per account).
+  const { rows } = await ctx.db.execute<{ id: string }>(sql`select id from people where account_id = ${id}::uuid limit 5000`);
+  await scorePeople(ctx, rows.map((r) => r.id));
+  return updated;
 }
 
 /** An account cannot become its own ancestor. */

@@ -9,7 +9,7 @@ import { authorize } from '../identity/access/authorize.js';
  * The API's batch capture: all or nothing. One bad item refuses the batch with every item's
  * problem listed by path, so a sender can fix and re-send; re-sending never duplicates.
  */
-export async function ingestTouchpoints(ctx: Ctx, items: unknown[], options: { maxFutureSkewMinutes?: number } = {}): Promise<IngestResult> {
+export async function ingestTouchpoints(ctx: Ctx, items: unknown[], options: { maxFutureSkewMinutes?: number } = {}): Promise<IngestResult & { personIds: string[] }> {
   authorize(ctx, 'touchpoints:write');
   if (items.length > MAX_BATCH) {
     throw new DomainError('batch_too_large', `A batch holds at most ${MAX_BATCH} touches; this one has ${items.length}. Split it.`, [

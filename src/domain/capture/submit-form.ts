@@ -4,7 +4,7 @@ import { HONEYPOT_FIELD, FormSubmission, type Form } from './form.schema.js';
 import { validateTouchpoints } from './validate-touchpoints.js';
 import { writeTouchpoints } from './write-touchpoints.js';
 
-export type SubmitResult = { stored: boolean; personCreated: boolean };
+export type SubmitResult = { stored: boolean; personCreated: boolean; personIds: string[] };
 
 const KNOWN = new Set(['email', 'firstName', 'lastName', 'company', 'title', 'country', 'phone', 'message', 'pageUrl', HONEYPOT_FIELD]);
 
@@ -23,7 +23,7 @@ export async function submitForm(ctx: Ctx, form: Form, body: Record<string, unkn
   const s = parsed.data;
   if (s[HONEYPOT_FIELD]) {
     ctx.log.warn({ form: form.key }, 'form honeypot filled; submission dropped');
-    return { stored: false, personCreated: false };
+    return { stored: false, personCreated: false, personIds: [] };
   }
   const extra = Object.fromEntries(Object.entries(s).filter(([k, v]) => !KNOWN.has(k) && typeof v === 'string'));
   const { valid, issues } = await validateTouchpoints(ctx, [{
@@ -37,5 +37,5 @@ export async function submitForm(ctx: Ctx, form: Form, body: Record<string, unkn
   }], { pathPrefix: '' });
   if (issues.length > 0) throw new DomainError('validation_failed', 'Please check the highlighted fields.', issues.flatMap((i) => i.issues));
   const result = await writeTouchpoints(ctx, valid);
-  return { stored: true, personCreated: result.peopleCreated > 0 };
+  return { stored: true, personCreated: result.peopleCreated > 0, personIds: result.personIds };
 }

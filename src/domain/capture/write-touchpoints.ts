@@ -3,7 +3,11 @@ import type { Database } from '../../db/client.js';
 import { actorLabel, type Ctx } from '../shared/context.js';
 import type { NormalisedTouch } from './touchpoint.schema.js';
 
-export type WriteResult = { created: number; duplicates: number; peopleCreated: number; accountsCreated: number };
+export type WriteResult = {
+  created: number; duplicates: number; peopleCreated: number; accountsCreated: number;
+  /** The people whose timeline gained a touch (for scoring). */
+  personIds: string[];
+};
 
 /**
  * Writes validated touches set-based, in one transaction: the batch travels as ONE jsonb
@@ -13,7 +17,7 @@ export type WriteResult = { created: number; duplicates: number; peopleCreated: 
  * new people's first lifecycle stage, and insert the touches (idempotent on external_id). The same SQL runs on PGlite and PostgreSQL.
  */
 export async function writeTouchpoints(ctx: Ctx, touches: NormalisedTouch[], options: { importId?: string } = {}): Promise<WriteResult> {
-  if (touches.length === 0) return { created: 0, duplicates: 0, peopleCreated: 0, accountsCreated: 0 };
+  if (touches.length === 0) return { created: 0, duplicates: 0, peopleCreated: 0, accountsCreated: 0, personIds: [] };
   const now = ctx.clock.now().toISOString();
   const recordedBy = options.importId ? `import:${options.importId}` : actorLabel(ctx.actor);
   const payload = JSON.stringify(touches.map((t) => ({
@@ -32,7 +36,7 @@ export async function writeTouchpoints(ctx: Ctx, touches: NormalisedTouch[], opt
       insert into stage_transitions (person_id, from_stage, to_stage, occurred_at, actor_type, actor_id, reason)
       select id, null, 'lead', created_at, ${ctx.actor.type}, ${options.importId ?? ctx.actor.id}, 'first touch captured'
       from _new_people`);
-    const created = await insertTouches(tx, recordedBy);
+    const { created, personIds } = await insertTouches(tx, recordedBy);
     await tx.execute(sql`
       insert into audit_log (at, actor_type, actor_id, entity, entity_id, action, after)
       select ${now}::timestamptz, ${ctx.actor.type}, ${ctx.actor.id}, 'person', id::text, 'create',
@@ -41,7 +45,7 @@ export async function writeTouchpoints(ctx: Ctx, touches: NormalisedTouch[], opt
       union all
       select ${now}::timestamptz, ${ctx.actor.type}, ${ctx.actor.id}, 'touchpoint_batch', ${options.importId ?? 'api'}, 'ingest',
              jsonb_build_object('touches', ${touches.length}::int, 'created', ${created}::int, 'accountsCreated', ${accountsCreated}::int)`);
-    return { created, duplicates: touches.length - created, peopleCreated, accountsCreated };
+    return { created, duplicates: touches.length - created, peopleCreated, accountsCreated, personIds };
   });
 }
 
@@ -122,9 +126,9 @@ async function fillInPeople(tx: Database, now: string): Promise<void> {
         or (p.country is null and s.country is not null) or (p.phone is null and s.phone is not null))`);
 }
 
-async function insertTouches(tx: Database, recordedBy: string): Promise<number> {
-  const r = await tx.execute(sql`
-    insert into touchpoints (external_id, occurred_at, person_id, account_id, channel, kind, campaign_id, asset, side, properties, recorded_by)
+async function insertTouches(tx: Database, recordedBy: string): Promise<{ created: number; personIds: string[] }> {
+  const r = await tx.execute<{ person_id: string | null }>(sql`
+    with ins as (insert into touchpoints (external_id, occurred_at, person_id, account_id, channel, kind, campaign_id, asset, side, properties, recorded_by)
     select s.external_id, s.occurred_at, coalesce(s.person_id, p.id),
            coalesce(s.account_id, p.account_id, pp.account_id),
            s.channel, s.kind, s.campaign_id, s.asset, s.side, s.properties, ${recordedBy}
@@ -132,6 +136,8 @@ async function insertTouches(tx: Database, recordedBy: string): Promise<number> 
     left join people p on p.email = s.email
     left join people pp on pp.id = s.person_id
     order by s.occurred_at
-    on conflict (external_id) do nothing`);
-  return r.rowCount ?? 0;
+    on conflict (external_id) do nothing
+    returning person_id)
+    select person_id from ins`);
+  return { created: r.rows.length, personIds: [...new Set(r.rows.map((x) => x.person_id).filter((id): id is string => !!id))] };
 }

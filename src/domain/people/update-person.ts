@@ -3,6 +3,7 @@ import { people } from '../../db/schema/index.js';
 import { assertCustomValues } from '../custom-fields/check-custom-values.js';
 import { listCustomFields } from '../custom-fields/list-custom-fields.js';
 import { recordAudit } from '../shared/audit.js';
+import { scorePeople } from '../scoring/score-people.js';
 import type { Ctx } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import type { Person, UpdatePersonInput } from './person.schema.js';
@@ -15,7 +16,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonInpu
   await assertVisible(ctx, 'person', id);
   const custom = input.custom ? assertCustomValues(await listCustomFields(ctx.db, 'person'), input.custom) : undefined;
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(people).where(eq(people.id, id)).for('update');
     if (!before) throw notFound('person', id);
     const consentChanged = input.consentStatus !== undefined && input.consentStatus !== before.consentStatus;
@@ -28,4 +29,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonInpu
     await recordAudit(tx, ctx.actor, now, [{ entity: 'person', entityId: id, action: 'update', before, after }]);
     return after!;
   });
+  // A field a fit rule reads may have changed: the score follows at once.
+  await scorePeople(ctx, [id]);
+  return updated;
 }

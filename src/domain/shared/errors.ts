@@ -28,6 +28,8 @@ export const ERROR_CODES = {
   csrf_failed: 'The CSRF token is missing or wrong; reload the page.',
   forbidden: 'Your role may not do this.',
   record_forbidden: 'This record is not yours to see or change.',
+  model_not_draft: 'Only a draft scoring model can be changed or published; start a new draft.',
+  model_unsafe: 'The scoring model would do harm if published (see the detail); it was not published.',
   internal: 'Something went wrong on our side.',
 } as const;
 

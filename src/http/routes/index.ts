@@ -4,6 +4,7 @@ import { registerApiKeyRoutes } from './api-keys.routes.js';
 import { registerAuthRoutes } from './auth.routes.js';
 import { registerReportingRoutes } from './reporting.routes.js';
 import { registerSavedViewRoutes } from './saved-views.routes.js';
+import { registerScoringRoutes } from './scoring.routes.js';
 import { registerSearchRoutes } from './search.routes.js';
 import { registerAccountRoutes } from './accounts.routes.js';
 import { registerAuditRoutes } from './audit.routes.js';
@@ -24,7 +25,7 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerPeopleRoutes(app);
   registerAccountRoutes(app);
   registerTouchpointRoutes(app, deps);
-  registerActivityRoutes(app);
+  registerActivityRoutes(app, deps);
   registerOpportunityRoutes(app);
   registerCampaignRoutes(app);
   registerUserRoutes(app);
@@ -34,5 +35,6 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerAuditRoutes(app);
   registerReportingRoutes(app);
   registerSavedViewRoutes(app);
+  registerScoringRoutes(app, deps);
   registerPublicFormRoutes(app, deps);
 }

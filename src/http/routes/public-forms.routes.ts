@@ -7,6 +7,7 @@ import { DomainError } from '../../domain/shared/errors.js';
 import type { App, AppDeps } from '../app.js';
 import { createRateLimiter } from '../rate-limit.js';
 import { errorResponses, json } from './shared.js';
+import { scoreSoon } from './score-soon.js';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -50,7 +51,9 @@ export function registerPublicFormRoutes(app: App, deps: AppDeps): void {
     const body = isJson ? await c.req.json() : await c.req.parseBody();
     const submission = { ...body, ctx: undefined };
     delete submission.ctx;
-    await submitForm({ ...ctx, actor: { type: 'form', id: form.key } }, form, submission as Record<string, unknown>);
+    const formCtx = { ...ctx, actor: { type: 'form' as const, id: form.key } };
+    const { personIds } = await submitForm(formCtx, form, submission as Record<string, unknown>);
+    await scoreSoon(deps, formCtx, personIds);
     const cors = origin ? corsHeaders(origin) : {};
     if (isJson) return c.json({ ok: true, message: form.successMessage }, 201, cors);
     if (form.redirectUrl) return c.redirect(form.redirectUrl, 303);

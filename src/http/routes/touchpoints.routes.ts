@@ -5,6 +5,7 @@ import { listTouchpoints } from '../../domain/capture/list-touchpoints.js';
 import { IngestResultSchema, TouchpointBatchInput, TouchpointFilter, TouchpointInput, TouchpointSchema } from '../../domain/capture/touchpoint.schema.js';
 import type { App, AppDeps } from '../app.js';
 import { errorResponses, json, listRoutes } from './shared.js';
+import { scoreSoon } from './score-soon.js';
 
 const tags = ['Touchpoints'];
 const TouchIdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
@@ -23,7 +24,10 @@ export function registerTouchpointRoutes(app: App, deps: AppDeps): void {
     },
   }), async (c) => {
     const { touchpoints } = c.req.valid('json');
-    return c.json(await ingestTouchpoints(c.get('ctx'), touchpoints, { maxFutureSkewMinutes: deps.config.maxFutureSkewMinutes }), 201);
+    const ctx = c.get('ctx');
+    const { personIds, ...result } = await ingestTouchpoints(ctx, touchpoints, { maxFutureSkewMinutes: deps.config.maxFutureSkewMinutes });
+    await scoreSoon(deps, ctx, personIds);
+    return c.json(result, 201);
   });
 
   listRoutes(app, {

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   'api_keys:manage': ['admin'],
   'audit:read': ['admin'],
   'reports:read': ALL,
+  'scoring:read': ALL,
+  'scoring:write': ['admin', 'marketing'],
   'team:read': ['admin', 'sales_manager', 'exec'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import { check, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, oneOf, tstz } from './helpers.js';
+import { users } from './identity.js';
+import { people } from './people.js';
+
+export const MODEL_STATUSES = ['draft', 'published', 'retired'] as const;
+export type ModelStatus = (typeof MODEL_STATUSES)[number];
+
+/**
+ * Scoring models, versioned: a draft is edited and back-tested; publishing freezes it (a published
+ * model is never changed in place) and retires the model it replaces. One model is live at a time.
+ */
+export const scoringModels = pgTable('scoring_models', {
+  id: id(),
+  name: text('name').notNull(),
+  version: integer('version').notNull(),
+  status: text('status', { enum: MODEL_STATUSES }).notNull().default('draft'),
+  definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+  notes: text('notes'),
+  basedOnId: uuid('based_on_id'),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  publishedAt: tstz('published_at'),
+  retiredAt: tstz('retired_at'),
+}, (t) => [
+  check('scoring_models_status_check', oneOf(t.status, MODEL_STATUSES)),
+  uniqueIndex('scoring_models_version_idx').on(t.version),
+  uniqueIndex('scoring_models_live_idx').on(t.status).where(sql`${t.status} = 'published'`),
+]);
+
+/** Each person's current score under the live model, with its explanation. */
+export const personScores = pgTable('person_scores', {
+  personId: uuid('person_id').primaryKey().references(() => people.id, { onDelete: 'cascade' }),
+  modelId: uuid('model_id').notNull().references(() => scoringModels.id),
+  fit: doublePrecision('fit').notNull(),
+  engagement: doublePrecision('engagement').notNull(),
+  total: doublePrecision('total').notNull(),
+  grade: text('grade').notNull(),
+  mqlReason: text('mql_reason'),
+  explanation: jsonb('explanation').$type<unknown[]>().notNull(),
+  scoredAt: tstz('scored_at').notNull(),
+}, (t) => [
+  index('person_scores_total_idx').on(t.total),
+]);

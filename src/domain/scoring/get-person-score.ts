@@ -1,0 +1,17 @@
+import { eq } from 'drizzle-orm';
+import { personScores, scoringModels } from '../../db/schema/index.js';
+import { assertVisible } from '../identity/access/assert-visible.js';
+import { authorize } from '../identity/access/authorize.js';
+import type { Ctx } from '../shared/context.js';
+
+/** A person's score with its explanation (null before any model is live), for those who may see the person. */
+export async function getPersonScore(ctx: Ctx, personId: string) {
+  authorize(ctx, 'people:read');
+  await assertVisible(ctx, 'person', personId);
+  const [row] = await ctx.db.select({
+    personId: personScores.personId, modelId: personScores.modelId, modelVersion: scoringModels.version,
+    fit: personScores.fit, engagement: personScores.engagement, total: personScores.total, grade: personScores.grade,
+    mqlReason: personScores.mqlReason, explanation: personScores.explanation, scoredAt: personScores.scoredAt,
+  }).from(personScores).innerJoin(scoringModels, eq(scoringModels.id, personScores.modelId)).where(eq(personScores.personId, personId));
+  return row ?? null;
+}

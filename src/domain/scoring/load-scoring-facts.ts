@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import type { Channel, LifecycleStage, TouchKind } from '../../db/schema/vocabulary.js';
+import type { PersonFacts, TouchFact } from './score-person.js';
+
+export type ScoringSubject = { personId: string; stage: LifecycleStage; facts: PersonFacts; touches: TouchFact[] };
+
+type Row = {
+  id: string; stage: LifecycleStage; person: Record<string, unknown>; account: Record<string, unknown> | null;
+  touches: { id: number; at: string; kind: TouchKind; channel: Channel; campaignId: string | null; asset: string | null; properties: Record<string, unknown> }[] | null;
+};
+
+/**
+ * What scoring reads for a set of people, in one query: their fields (with the e-mail domain and
+ * whether it is free-mail), their account's fields, and their effective touches.
+ */
+export async function loadScoringFacts(db: Database, personIds: string[]): Promise<ScoringSubject[]> {
+  if (personIds.length === 0) return [];
+  const ids = sql.join(personIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const { rows } = await db.execute<Row>(sql`
+    select p.id, p.lifecycle_stage as stage,
+      json_build_object('title', p.title, 'seniority', p.seniority, 'country', p.country, 'consentStatus', p.consent_status,
+        'emailDomain', split_part(p.email, '@', 2),
+        'isFreeMail', exists (select 1 from free_mail_domains f where f.domain = split_part(p.email, '@', 2)),
+        'custom', p.custom) as person,
+      case when a.id is null then null else json_build_object('industry', a.industry, 'employeeCount', a.employee_count,
+        'annualRevenue', a.annual_revenue::float8, 'country', a.country, 'tier', a.tier, 'custom', a.custom) end as account,
+      (select json_agg(json_build_object('id', t.id, 'at', t.occurred_at, 'kind', t.kind, 'channel', t.channel,
+          'campaignId', t.campaign_id, 'asset', t.asset, 'properties', t.properties) order by t.occurred_at)
+       from touchpoints t
+       where t.person_id = p.id and not t.retracted and not exists (select 1 from touchpoints c where c.corrects_id = t.id)) as touches
+    from people p left join accounts a on a.id = p.account_id
+    where p.id in (${ids})`);
+  return rows.map((r) => ({
+    personId: r.id,
+    stage: r.stage,
+    facts: { person: r.person, account: r.account },
+    touches: (r.touches ?? []).map((t) => ({ ...t, occurredAt: new Date(t.at) })),
+  }));
+}

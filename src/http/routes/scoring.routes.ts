@@ -1,0 +1,56 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createScoringModel } from '../../domain/scoring/create-scoring-model.js';
+import { getPersonScore } from '../../domain/scoring/get-person-score.js';
+import { getScoringModel, listScoringModels } from '../../domain/scoring/list-scoring-models.js';
+import { publishScoringModel } from '../../domain/scoring/publish-scoring-model.js';
+import { rescoreAll } from '../../domain/scoring/rescore-all.js';
+import { CreateScoringModelInput, PersonScoreSchema, ScoringModelSchema, UpdateScoringModelInput } from '../../domain/scoring/scoring-model-api.schema.js';
+import { updateScoringModel } from '../../domain/scoring/update-scoring-model.js';
+import type { App, AppDeps } from '../app.js';
+import { errorResponses, IdParam, json } from './shared.js';
+
+const tags = ['Scoring'];
+
+export function registerScoringRoutes(app: App, deps: AppDeps): void {
+  app.openapi(createRoute({
+    method: 'get', path: '/api/v1/scoring/models', tags, summary: 'Every scoring model version: drafts, the live one, the retired',
+    responses: { 200: { description: 'Models, newest first', ...json(z.object({ data: z.array(ScoringModelSchema) })) }, ...errorResponses },
+  }), async (c) => c.json({ data: await listScoringModels(c.get('ctx')) }, 200));
+
+  app.openapi(createRoute({
+    method: 'post', path: '/api/v1/scoring/models', tags, summary: 'Create a draft model (fit, engagement, signals, grades, MQL threshold)',
+    request: { body: { required: true, ...json(CreateScoringModelInput) } },
+    responses: { 201: { description: 'The draft', ...json(ScoringModelSchema) }, ...errorResponses },
+  }), async (c) => c.json(await createScoringModel(c.get('ctx'), c.req.valid('json')), 201));
+
+  app.openapi(createRoute({
+    method: 'get', path: '/api/v1/scoring/models/{id}', tags, summary: 'One model version',
+    request: { params: IdParam },
+    responses: { 200: { description: 'The model', ...json(ScoringModelSchema) }, ...errorResponses },
+  }), async (c) => c.json(await getScoringModel(c.get('ctx'), c.req.valid('param').id), 200));
+
+  app.openapi(createRoute({
+    method: 'patch', path: '/api/v1/scoring/models/{id}', tags, summary: 'Change a draft (published models never change)',
+    request: { params: IdParam, body: { required: true, ...json(UpdateScoringModelInput) } },
+    responses: { 200: { description: 'The draft', ...json(ScoringModelSchema) }, ...errorResponses },
+  }), async (c) => c.json(await updateScoringModel(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 200));
+
+  app.openapi(createRoute({
+    method: 'post', path: '/api/v1/scoring/models/{id}/publish', tags,
+    summary: 'Publish a draft: it becomes the live model, the previous one is retired, everyone is rescored in the background',
+    request: { params: IdParam },
+    responses: { 200: { description: 'The live model', ...json(ScoringModelSchema) }, ...errorResponses },
+  }), async (c) => {
+    const ctx = c.get('ctx');
+    const model = await publishScoringModel(ctx, c.req.valid('param').id);
+    if (deps.enqueue) await deps.enqueue('rescore-people', {});
+    else await rescoreAll(ctx);
+    return c.json(model, 200);
+  });
+
+  app.openapi(createRoute({
+    method: 'get', path: '/api/v1/people/{id}/score', tags, summary: "A person's score under the live model, with every rule that fired and what decay took",
+    request: { params: IdParam },
+    responses: { 200: { description: 'The score (null before any model is live)', ...json(PersonScoreSchema.nullable()) }, ...errorResponses },
+  }), async (c) => c.json(await getPersonScore(c.get('ctx'), c.req.valid('param').id) as never, 200));
+}
