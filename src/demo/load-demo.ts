@@ -8,6 +8,7 @@ import { setDemoPasswords } from './set-demo-passwords.js';
 import { insertAccounts, insertBatch, insertCampaigns, insertSetup, insertStaff } from './insert-demo-rows.js';
 import { deferIndexes } from './deferred-indexes.js';
 import { createRng } from './random.js';
+import { publishDemoModel } from './publish-demo-model.js';
 
 export type DemoScale = 'tiny' | 'default' | 'large';
 export type DemoOptions = {
@@ -114,6 +115,9 @@ export async function loadDemo(handle: DbHandle, options: DemoOptions = {}): Pro
   progress('analyze', 0, 1);
   await handle.pool.query('analyze');
   progress('analyze', 1, 1);
+  progress('scores', 0, 1);
+  await publishDemoModel(handle, new Date(options.now ?? DEFAULT_DEMO_NOW));
+  progress('scores', 1, 1);
   return { seed, scale, now: day.toISOString(), counts };
 }
 

@@ -17,7 +17,7 @@ export type ScoreRun = { scored: number; becameMql: number };
  * explanation, and moves to MQL those whose score crossed the threshold or who raised a hand,
  * recording the model that caused it. Set-based: one read, one upsert, one transition insert.
  */
-export async function scorePeople(ctx: Ctx, personIds: string[], model?: ScoringModel | null): Promise<ScoreRun> {
+export async function scorePeople(ctx: Ctx, personIds: string[], model?: ScoringModel | null, options: { moveStages?: boolean } = {}): Promise<ScoreRun> {
   const live = model === undefined ? await liveScoringModel(ctx) : model;
   if (!live || personIds.length === 0) return { scored: 0, becameMql: 0 };
   const def = ScoringDefinition.parse(live.definition);
@@ -26,7 +26,7 @@ export async function scorePeople(ctx: Ctx, personIds: string[], model?: Scoring
   const scored: { personId: string; s: PersonScore }[] = subjects.map((x) => ({ personId: x.personId, s: scorePerson(def, x.facts, x.touches, now) }));
   const mql = subjects.flatMap((x, i) => {
     const s = scored[i]!.s;
-    if (!s.mqlReason || !BEFORE_MQL.has(x.stage) || !checkTransition(x.stage, 'mql').ok) return [];
+    if (options.moveStages === false || !s.mqlReason || !BEFORE_MQL.has(x.stage) || !checkTransition(x.stage, 'mql').ok) return [];
     const at = s.mqlReason === 'hand_raise' && s.handRaiseAt ? s.handRaiseAt : now.toISOString();
     const reason = s.mqlReason === 'hand_raise' ? 'hand-raise' : `score ${s.total} ≥ ${def.mqlThreshold}`;
     return [{ p: x.personId, f: x.stage, at, r: reason }];
