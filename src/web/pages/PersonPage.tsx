@@ -1,8 +1,9 @@
-import { Anchor, Grid, Loader, Title } from '@mantine/core';
+import { Anchor, Grid, Loader, Stack, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
 import { usePerson } from '../api/people';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PersonProfile } from '../components/PersonProfile';
+import { ScoreCard } from '../components/ScoreCard';
 import { EditRecordButton } from '../components/forms/RecordFormButtons';
 import { Timeline } from '../components/Timeline';
 import { fullName } from '../lib/format';
@@ -18,7 +19,10 @@ export function PersonPage() {
   return (
     <Grid>
       <Grid.Col span={{ base: 12, md: 5 }}>
-        <PersonProfile p={p} actions={<EditRecordButton kind="person" record={p} queryKey={['person', p.id]} />} />
+        <Stack>
+          <PersonProfile p={p} actions={<EditRecordButton kind="person" record={p} queryKey={['person', p.id]} />} />
+          <ScoreCard personId={p.id} />
+        </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 7 }}>
         <Title order={3} mb="sm">Timeline</Title>

@@ -45,6 +45,7 @@ export function EditRecordButton({ kind, record, queryKey }: { kind: RecordKind;
     onSuccess: () => {
       void client.invalidateQueries({ queryKey });
       void client.invalidateQueries({ queryKey: ['list'] });
+      void client.invalidateQueries({ queryKey: ['person-score'] }); // fit rules read the fields just changed
       setOpen(false);
     },
   });

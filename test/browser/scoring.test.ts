@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, startHarness, type Harness } from './harness.js';
+
+/** A rep sees why a lead is hot in one glance: grade, fit, engagement and the rules behind them. */
+const available = chromiumAvailable();
+let h: Harness;
+let personId: string;
+
+beforeAll(async () => {
+  if (!available) return;
+  h = await startHarness();
+  const rep = await h.user('sales_rep');
+  await h.post('/api/v1/touchpoints', { touchpoints: [
+    { externalId: 's-1', occurredAt: '2026-06-10T10:00:00Z', kind: 'webinar_attended', email: 'hot@scored.test' },
+    { externalId: 's-2', occurredAt: '2026-06-14T10:00:00Z', kind: 'webinar_attended', email: 'hot@scored.test' },
+  ] });
+  personId = (await h.env.request('GET', '/api/v1/people?q=hot@scored')).body.data[0].id;
+  await h.env.request('PATCH', `/api/v1/people/${personId}`, { seniority: 'vp', ownerId: rep.id });
+  const model = await h.post('/api/v1/scoring/models', { name: 'Browser model', definition: {
+    fit: [{ id: 'vp', label: 'VP or above', points: 20, when: [{ field: 'person.seniority', op: 'in', value: ['vp', 'c_level'] }] }],
+    engagement: [{ id: 'webinar', label: 'Attended a webinar', points: 15, when: { kinds: ['webinar_attended'] } }],
+    mqlThreshold: 30,
+  } });
+  const published = await h.env.request('POST', `/api/v1/scoring/models/${model.id}/publish`);
+  if (published.status !== 200) throw new Error(published.text);
+});
+afterAll(async () => { await h?.close(); });
+
+describe.runIf(available)('the score on the person page', () => {
+  it('shows the grade, the numbers and each rule with what decay took, as the API says', async () => {
+    const api = (await h.env.request('GET', `/api/v1/people/${personId}/score`)).body;
+    const page = await h.signedInPage('sales_rep');
+    await page.goto(`${h.base}/people/${personId}`);
+    const card = page.getByRole('region', { name: 'Score' });
+    await expect.poll(() => card.innerText().catch(() => '')).toContain('Attended a webinar ×2');
+    const text = await card.innerText();
+    expect(text).toContain(api.grade);
+    expect(text).toMatch(/MQL by score/i);
+    expect(text).toMatch(new RegExp(`Engagement\\s+${Math.round(api.engagement)}`));
+    expect(text).toContain('VP or above');
+    const webinar = api.explanation.find((e: { ruleId: string }) => e.ruleId === 'webinar');
+    expect(text).toContain(`−${Math.round(webinar.decayed * 10) / 10}`);
+    await page.context().close();
+  });
+});
