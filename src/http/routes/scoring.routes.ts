@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { BacktestInput, BacktestResult, backtestModel } from '../../domain/scoring/backtest-model.js';
 import { createScoringModel } from '../../domain/scoring/create-scoring-model.js';
 import { getPersonScore } from '../../domain/scoring/get-person-score.js';
 import { getScoringModel, listScoringModels } from '../../domain/scoring/list-scoring-models.js';
@@ -47,6 +48,13 @@ export function registerScoringRoutes(app: App, deps: AppDeps): void {
     else await rescoreAll(ctx);
     return c.json(model, 200);
   });
+
+  app.openapi(createRoute({
+    method: 'post', path: '/api/v1/scoring/models/{id}/backtest', tags,
+    summary: 'Run a model over history (as of a cutoff, outcome after it): AUC, top-decile lift, MQLs per month, converters and customers caught, beside the live model',
+    request: { params: IdParam, body: { required: false, ...json(BacktestInput) } },
+    responses: { 200: { description: 'The back-test', ...json(BacktestResult) }, ...errorResponses },
+  }), async (c) => c.json(await backtestModel(c.get('ctx'), c.req.valid('param').id, BacktestInput.parse(c.req.valid('json') ?? {})), 200));
 
   app.openapi(createRoute({
     method: 'get', path: '/api/v1/people/{id}/score', tags, summary: "A person's score under the live model, with every rule that fired and what decay took",
