@@ -9,7 +9,7 @@ import { createTestEnv, type TestEnv } from '../support/test-app.js';
 let env: TestEnv;
 const N = 2_000;
 const SIGNAL = 200;
-let labels: { signal: boolean; converted: boolean; customer: boolean }[] = [];
+const labels: { signal: boolean; converted: boolean; customer: boolean }[] = [];
 
 function random(seed: number) {
   let s = seed;
