@@ -83,4 +83,30 @@ describe('back-test', () => {
     expect(byDefault.status, byDefault.text).toBe(200);
     expect(byDefault.body).toMatchObject({ cutoff: '2026-03-17T00:00:00.000Z', horizonDays: 90 });
   });
+
+  it('suggests weights from history that favour the real signal, reports held-out AUC, and the suggestion can be adopted', async () => {
+    const draft = await env.request('POST', '/api/v1/scoring/models', { name: 'Everything equal', definition: {
+      fit: [{ id: 'senior', label: 'Senior', points: 10, when: [{ field: 'person.seniority', op: 'in', value: ['vp'] }] }],
+      engagement: [
+        { id: 'wb', label: 'Attended a webinar', points: 10, when: { kinds: ['webinar_attended'] } },
+        { id: 'pv', label: 'Viewed a page', points: 10, when: { kinds: ['page_view'] } },
+      ],
+      mqlThreshold: 15,
+    } });
+    const res = await env.request('POST', `/api/v1/scoring/models/${draft.body.id}/suggest-weights`, { cutoff: '2026-03-01', horizonDays: 120 });
+    expect(res.status, res.text).toBe(200);
+    const s = res.body;
+    expect(s).toMatchObject({ population: N, trained: expect.any(Number), heldOut: expect.any(Number) });
+    expect(s.trained + s.heldOut).toBe(N);
+    expect(s.excluded).toEqual([{ ruleId: 'senior', reason: 'reads a field sales may set after contact' }]);
+    const wb = s.rules.find((r: any) => r.ruleId === 'wb');
+    const pv = s.rules.find((r: any) => r.ruleId === 'pv');
+    expect(wb.coefficient).toBeGreaterThan(1.5);
+    expect(wb.points).toBe(10);
+    expect(Math.abs(pv.points)).toBeLessThan(wb.points);
+    expect(s.heldOutAuc).toBeGreaterThan(0.6);
+    const adopted = await env.request('POST', '/api/v1/scoring/models', { name: 'Learned', definition: s.definition, basedOnId: draft.body.id });
+    expect(adopted.status, adopted.text).toBe(201);
+    expect(adopted.body.definition.engagement.find((r: any) => r.id === 'wb').points).toBe(10);
+  });
 });

@@ -1,11 +1,10 @@
-import { sql } from 'drizzle-orm';
 import { z } from '../shared/zod.js';
 import { authorize } from '../identity/access/authorize.js';
 import type { Ctx } from '../shared/context.js';
 import { invalid } from '../shared/errors.js';
 import { rocAuc, topDecileLift } from './backtest-metrics.js';
 import { getScoringModel, liveScoringModel } from './list-scoring-models.js';
-import { loadScoringFacts, type ScoringSubject } from './load-scoring-facts.js';
+import { loadHistory, type Person } from './load-history.js';
 import { scorePerson } from './score-person.js';
 import { ScoringDefinition } from './scoring-model.schema.js';
 
@@ -34,11 +33,8 @@ export const BacktestResult = z.object({
 }).openapi('BacktestResult');
 export type BacktestResult = z.infer<typeof BacktestResult>;
 
-const CONVERTED = ['sql', 'opportunity', 'customer', 'evangelist'];
-const HANDED_OFF = ['sal', 'sql', 'opportunity', 'customer', 'evangelist'];
 const DAY = 86_400_000;
 
-type Person = { subject: ScoringSubject; converted: boolean; customer: boolean };
 
 /**
  * Runs a model over history, without peeking: everyone known at the cutoff and not yet handed to
@@ -54,25 +50,7 @@ export async function backtestModel(ctx: Ctx, modelId: string, input: BacktestIn
   if (cutoff.getTime() > now.getTime()) throw invalid('cutoff', 'the cutoff must be in the past');
   const end = new Date(cutoff.getTime() + input.horizonDays * DAY);
 
-  const { rows } = await ctx.db.execute<{ id: string; converted: boolean; customer: boolean }>(sql`
-    select p.id,
-      exists (select 1 from stage_transitions st where st.person_id = p.id and st.to_stage in (${sql.join(CONVERTED.map((s) => sql`${s}`), sql`, `)})
-              and st.occurred_at > ${cutoff} and st.occurred_at <= ${end}) as converted,
-      exists (select 1 from stage_transitions st where st.person_id = p.id and st.to_stage = 'customer'
-              and st.occurred_at > ${cutoff} and st.occurred_at <= ${end}) as customer
-    from people p
-    where p.created_at <= ${cutoff}
-      and not exists (select 1 from stage_transitions st where st.person_id = p.id and st.occurred_at <= ${cutoff}
-                      and st.to_stage in (${sql.join(HANDED_OFF.map((s) => sql`${s}`), sql`, `)}))`);
-  const people: Person[] = [];
-  for (let i = 0; i < rows.length; i += 2_000) {
-    const chunk = rows.slice(i, i + 2_000);
-    const byId = new Map(chunk.map((r) => [r.id, r]));
-    for (const subject of await loadScoringFacts(ctx.db, chunk.map((r) => r.id))) {
-      const r = byId.get(subject.personId)!;
-      people.push({ subject, converted: r.converted, customer: r.customer });
-    }
-  }
+  const people = await loadHistory(ctx, cutoff, end);
   const months = Array.from({ length: input.months }, (_, k) => new Date(Date.UTC(cutoff.getUTCFullYear(), cutoff.getUTCMonth() - input.months + k, 1)));
 
   const measure = (m: typeof model) => {

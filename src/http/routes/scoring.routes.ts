@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { BacktestInput, BacktestResult, backtestModel } from '../../domain/scoring/backtest-model.js';
 import { createScoringModel } from '../../domain/scoring/create-scoring-model.js';
+import { SuggestInput, Suggestion, suggestWeights } from '../../domain/scoring/suggest-weights.js';
 import { getPersonScore } from '../../domain/scoring/get-person-score.js';
 import { getScoringModel, listScoringModels } from '../../domain/scoring/list-scoring-models.js';
 import { publishScoringModel } from '../../domain/scoring/publish-scoring-model.js';
@@ -55,6 +56,13 @@ export function registerScoringRoutes(app: App, deps: AppDeps): void {
     request: { params: IdParam, body: { required: false, ...json(BacktestInput) } },
     responses: { 200: { description: 'The back-test', ...json(BacktestResult) }, ...errorResponses },
   }), async (c) => c.json(await backtestModel(c.get('ctx'), c.req.valid('param').id, BacktestInput.parse(c.req.valid('json') ?? {})), 200));
+
+  app.openapi(createRoute({
+    method: 'post', path: '/api/v1/scoring/models/{id}/suggest-weights', tags,
+    summary: "Fit a regularised logistic regression on the company's history and propose points for the model's rules (held-out AUC reported)",
+    request: { params: IdParam, body: { required: false, ...json(SuggestInput) } },
+    responses: { 200: { description: 'The suggestion; adopt it by creating a draft with its definition', ...json(Suggestion) }, ...errorResponses },
+  }), async (c) => c.json(await suggestWeights(c.get('ctx'), c.req.valid('param').id, SuggestInput.parse(c.req.valid('json') ?? {})) as never, 200));
 
   app.openapi(createRoute({
     method: 'get', path: '/api/v1/people/{id}/score', tags, summary: "A person's score under the live model, with every rule that fired and what decay took",
