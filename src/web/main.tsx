@@ -25,6 +25,7 @@ const CampaignsPage = lazy(() => import('./pages/CampaignsPage').then((m) => ({ 
 const TouchpointsPage = lazy(() => import('./pages/TouchpointsPage').then((m) => ({ default: m.TouchpointsPage })));
 const OpportunityPage = lazy(() => import('./pages/OpportunityPage').then((m) => ({ default: m.OpportunityPage })));
 const CampaignPage = lazy(() => import('./pages/CampaignPage').then((m) => ({ default: m.CampaignPage })));
+const ScoringPage = lazy(() => import('./pages/ScoringPage').then((m) => ({ default: m.ScoringPage })));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
 const ApiKeysPage = lazy(() => import('./pages/admin/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
@@ -59,6 +60,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/import" element={<ImportPage />} />
               <Route path="/forms" element={<FormsPage />} />
               <Route path="/settings/custom-fields" element={<CustomFieldsPage />} />
+              <Route path="/scoring" element={<ScoringPage />} />
               <Route path="/admin/users" element={<UsersPage />} />
               <Route path="/admin/api-keys" element={<ApiKeysPage />} />
               <Route path="/admin/audit" element={<AuditPage />} />

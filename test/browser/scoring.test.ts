@@ -42,4 +42,28 @@ describe.runIf(available)('the score on the person page', () => {
     expect(text).toContain(`−${Math.round(webinar.decayed * 10) / 10}`);
     await page.context().close();
   });
+
+  it('lets marketing start a draft, shows rule problems by path, and back-tests it beside the live model', async () => {
+    const page = await h.signedInPage('marketing');
+    await page.goto(`${h.base}/scoring`);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Model versions' }).innerText().catch(() => '')).toMatch(/v1 · Browser model/);
+    await page.getByRole('button', { name: 'New draft from this' }).click();
+    const rules = page.getByLabel('Rules (JSON)');
+    const json = JSON.parse(await rules.inputValue());
+    await rules.fill(JSON.stringify({ ...json, halfLifeDays: -1 }));
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Problems in the rules' }).innerText().catch(() => '')).toContain('definition.halfLifeDays');
+    await rules.fill(JSON.stringify({ ...json, mqlThreshold: 25 }));
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    const section = page.getByRole('region', { name: 'Model v2' });
+    await expect.poll(() => section.innerText().catch(() => '')).toMatch(/draft/i);
+    await page.getByRole('tab', { name: 'Back-test' }).click();
+    await page.getByRole('button', { name: 'Run back-test' }).click();
+    const results = page.getByRole('table', { name: 'Back-test results' });
+    await expect.poll(() => results.innerText().catch(() => '')).toContain('ROC AUC');
+    expect(await results.innerText()).toContain('v1 (live)');
+    await expect.poll(() => page.getByRole('img', { name: /MQLs per month/ }).count()).toBe(1);
+    await page.context().close();
+  });
 });
+

@@ -15,6 +15,7 @@ const NAV: { to: string; label: string; permission?: Permission }[] = [
   { to: '/opportunities', label: 'Opportunities', permission: 'opportunities:read' },
   { to: '/campaigns', label: 'Campaigns', permission: 'campaigns:read' },
   { to: '/touchpoints', label: 'Touches', permission: 'touchpoints:read' },
+  { to: '/scoring', label: 'Scoring', permission: 'scoring:write' },
   { to: '/import', label: 'Import', permission: 'imports:read' },
   { to: '/forms', label: 'Forms', permission: 'forms:manage' },
   { to: '/settings/custom-fields', label: 'Custom fields', permission: 'custom_fields:write' },
