@@ -65,5 +65,30 @@ describe.runIf(available)('the score on the person page', () => {
     await expect.poll(() => page.getByRole('img', { name: /MQLs per month/ }).count()).toBe(1);
     await page.context().close();
   });
+
+  it('lets an SDR qualify an MQL as SQL only with the checklist complete', async () => {
+    const sdr = await h.user('sdr');
+    const lead = await h.post('/api/v1/people', { email: 'bant@browser.test', firstName: 'Bea', lastName: 'Bant', lifecycleStage: 'mql', ownerId: sdr.id });
+    const page = await h.signedInPage('sdr');
+    await page.goto(`${h.base}/people/${lead.id}`);
+    const card = page.getByRole('region', { name: 'Qualification' });
+    await card.getByRole('button', { name: 'Qualify as SQL' }).click();
+    await expect.poll(() => card.innerText()).toContain('not ready: no timing recorded');
+    await card.getByRole('checkbox', { name: 'Ready' }).check();
+    await card.getByRole('button', { name: 'Save checklist' }).click();
+    await expect.poll(() => card.innerText()).toContain('say when they are ready to buy');
+    await card.getByLabel('Timing (ready)').fill('Before the fiscal year ends');
+    await card.getByLabel('Need and intent (willing)').fill('Manual routing breaks weekly');
+    await card.getByLabel('Budget (able)').fill('Approved');
+    await card.getByLabel('Authority (able)').fill('VP Sales signs');
+    await card.getByRole('checkbox', { name: 'Willing' }).check();
+    await card.getByRole('checkbox', { name: 'Able' }).check();
+    await card.getByRole('button', { name: 'Save checklist' }).click();
+    await expect.poll(async () => (await h.env.request('GET', `/api/v1/people/${lead.id}/qualification`)).body?.able).toBe(true);
+    await card.getByRole('button', { name: 'Qualify as SQL' }).click();
+    await expect.poll(async () => (await h.env.request('GET', `/api/v1/people/${lead.id}`)).body.lifecycleStage).toBe('sql');
+    await expect.poll(() => page.getByLabel('Lifecycle stage: sql').count()).toBe(1);
+    await page.context().close();
+  });
 });
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, oneOf, tstz } from './helpers.js';
 import { users } from './identity.js';
 import { people } from './people.js';
@@ -43,3 +43,22 @@ export const personScores = pgTable('person_scores', {
 }, (t) => [
   index('person_scores_total_idx').on(t.total),
 ]);
+
+/**
+ * The ready-willing-able checklist (BANT by another name) an SDR or rep records before a person
+ * may become an SQL: timing (ready), need and intent (willing), budget and authority (able).
+ * One row per person, the latest answers; every change is in the audit trail.
+ */
+export const qualifications = pgTable('qualifications', {
+  personId: uuid('person_id').primaryKey().references(() => people.id, { onDelete: 'cascade' }),
+  timing: text('timing'),
+  need: text('need'),
+  budget: text('budget'),
+  authority: text('authority'),
+  ready: boolean('ready').notNull().default(false),
+  willing: boolean('willing').notNull().default(false),
+  able: boolean('able').notNull().default(false),
+  notes: text('notes'),
+  recordedBy: uuid('recorded_by').references(() => users.id),
+  recordedAt: tstz('recorded_at').notNull(),
+});

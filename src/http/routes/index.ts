@@ -4,6 +4,7 @@ import { registerApiKeyRoutes } from './api-keys.routes.js';
 import { registerAuthRoutes } from './auth.routes.js';
 import { registerReportingRoutes } from './reporting.routes.js';
 import { registerSavedViewRoutes } from './saved-views.routes.js';
+import { registerQualificationRoutes } from './qualification.routes.js';
 import { registerScoringRoutes } from './scoring.routes.js';
 import { registerSearchRoutes } from './search.routes.js';
 import { registerAccountRoutes } from './accounts.routes.js';
@@ -36,5 +37,6 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerReportingRoutes(app);
   registerSavedViewRoutes(app);
   registerScoringRoutes(app, deps);
+  registerQualificationRoutes(app);
   registerPublicFormRoutes(app, deps);
 }

@@ -4,6 +4,7 @@ import { usePerson } from '../api/people';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PersonProfile } from '../components/PersonProfile';
 import { ScoreCard } from '../components/ScoreCard';
+import { QualificationCard } from '../components/QualificationCard';
 import { EditRecordButton } from '../components/forms/RecordFormButtons';
 import { Timeline } from '../components/Timeline';
 import { fullName } from '../lib/format';
@@ -22,6 +23,7 @@ export function PersonPage() {
         <Stack>
           <PersonProfile p={p} actions={<EditRecordButton kind="person" record={p} queryKey={['person', p.id]} />} />
           <ScoreCard personId={p.id} />
+          <QualificationCard personId={p.id} stage={p.lifecycleStage} />
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 7 }}>

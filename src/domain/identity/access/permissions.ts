@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   'reports:read': ALL,
   'scoring:read': ALL,
   'scoring:write': ['admin', 'marketing'],
+  'qualification:write': ['admin', ...SELLERS],
   'team:read': ['admin', 'sales_manager', 'exec'],
 } as const satisfies Record<string, readonly Role[]>;
 
