@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveView } from '../../src/domain/identity/save-view.js';
+import { listViews } from '../../src/domain/identity/list-views.js';
 import { createTestEnv, type TestEnv } from '../support/test-app.js';
 
 let env: TestEnv;
@@ -31,6 +33,27 @@ describe('saved views', () => {
     expect(renamed.body).toMatchObject({ name: 'DE MQLs', columns: ['email'], query: 'stage=mql&country=DE' });
     expect((await ann.request('DELETE', `/api/v1/saved-views/${mine.body.id}`)).status).toBe(204);
     expect((await ann.request('GET', '/api/v1/saved-views?list=people')).body.data).toHaveLength(1);
+  });
+
+  it('let an admin change or delete anyone\'s view; others cannot tell a private view exists', async () => {
+    const ann = await env.actAs('marketing', { name: 'Ann' });
+    const eve = await env.actAs('exec', { name: 'Eve' });
+    const secret = await ann.request('POST', '/api/v1/saved-views', { list: 'opportunities', name: 'My pipeline', query: 'status=open' });
+    expect(secret.status).toBe(201);
+    expect((await eve.request('GET', '/api/v1/saved-views?list=opportunities')).body.data.map((v: any) => v.name)).not.toContain('My pipeline');
+    expect((await eve.request('DELETE', `/api/v1/saved-views/${secret.body.id}`)).status).toBe(404);
+    const renamed = await env.request('PATCH', `/api/v1/saved-views/${secret.body.id}`, { name: 'Renamed by admin' });
+    expect(renamed.status, renamed.text).toBe(200);
+    expect(renamed.body).toMatchObject({ name: 'Renamed by admin', mine: false, ownerName: 'Ann' });
+    expect((await env.request('DELETE', `/api/v1/saved-views/${secret.body.id}`)).status).toBe(204);
+    expect((await ann.request('GET', '/api/v1/saved-views?list=opportunities')).body.data).toEqual([]);
+    expect((await env.request('DELETE', `/api/v1/saved-views/${secret.body.id}`)).status).toBe(404);
+  });
+
+  it('refuse the system principal (CLI, jobs), which acts for no user', async () => {
+    await expect(saveView(env.ctx, { list: 'people', name: 'x', query: '', columns: [], shared: false }))
+      .rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('belong to a user') });
+    await expect(listViews(env.ctx, 'people')).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('refuses bad input by field', async () => {

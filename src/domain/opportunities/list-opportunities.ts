@@ -1,4 +1,4 @@
-import { eq, getTableColumns, ilike, isNull, sql, type SQL } from 'drizzle-orm';
+import { eq, getTableColumns, gte, ilike, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { opportunities } from '../../db/schema/index.js';
 import { customFieldFilters } from '../custom-fields/custom-filter.js';
 import { listCustomFields } from '../custom-fields/list-custom-fields.js';
@@ -25,6 +25,8 @@ export async function opportunitiesWhere(ctx: Ctx, f: OpportunitiesFilter): Prom
     f.ownerId ? eq(opportunities.ownerId, f.ownerId) : undefined,
     f.stage ? eq(opportunities.stage, f.stage) : undefined,
     f.status === 'open' ? isNull(opportunities.isWon) : f.status ? eq(opportunities.isWon, f.status === 'won') : undefined,
+    f.closeFrom ? gte(opportunities.closeDate, f.closeFrom) : undefined,
+    f.closeTo ? lte(opportunities.closeDate, f.closeTo) : undefined,
     f.personId ? sql`exists (select 1 from opportunity_contacts oc where oc.opportunity_id = ${sql.raw('"opportunities"."id"')} and oc.person_id = ${f.personId})` : undefined,
     ...customFieldFilters(opportunities.custom, defs, f.cf ?? []),
   ];

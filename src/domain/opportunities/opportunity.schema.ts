@@ -50,6 +50,8 @@ export const OpportunitiesFilter = z.object({
   ownerId: z.uuid().optional(),
   stage: z.enum(OPPORTUNITY_STAGES).optional(),
   status: z.enum(['open', 'won', 'lost']).optional(),
+  closeFrom: z.iso.date().optional().describe('Close date on or after this day'),
+  closeTo: z.iso.date().optional().describe('Close date on or before this day (inclusive)'),
   personId: z.uuid().optional(),
   cf: stringList.describe('Custom-field filters key:op:value (op: eq, ne, gt, gte, lt, lte, contains, empty); repeatable.'),
 });
