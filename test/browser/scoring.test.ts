@@ -40,6 +40,13 @@ describe.runIf(available)('the score on the person page', () => {
     expect(text).toContain('VP or above');
     const webinar = api.explanation.find((e: { ruleId: string }) => e.ruleId === 'webinar');
     expect(text).toContain(`−${Math.round(webinar.decayed * 10) / 10}`);
+
+    const person = (await h.env.request('GET', `/api/v1/people/${personId}`)).body;
+    const account = (await h.env.request('GET', `/api/v1/accounts/${person.accountId}/score`)).body;
+    await page.goto(`${h.base}/accounts/${person.accountId}`);
+    const rollup = page.getByRole('region', { name: 'Account engagement' });
+    await expect.poll(() => rollup.innerText().catch(() => '')).toContain(`Account engagement ${Math.round(account.engagement)}`);
+    expect(await rollup.innerText()).toContain('hot@scored.test');
     await page.context().close();
   });
 

@@ -122,4 +122,20 @@ describe('scoring models', () => {
     expect(models.map((m: any) => [m.version, m.status])).toEqual([[3, 'published'], [2, 'retired'], [1, 'draft']]);
     expect((await env.request('GET', `/api/v1/people/${downloader.id}/score`)).body.modelVersion).toBe(3);
   });
+
+  it('rolls the people of an account up into an account score that can qualify the account as a whole', async () => {
+    const vp = (await env.request('GET', '/api/v1/people?q=p0@')).body.data[0];
+    const people = (await env.request('GET', `/api/v1/people?accountId=${vp.accountId}&limit=100`)).body.data;
+    const scores = await Promise.all(people.map(async (p: any) => (await env.request('GET', `/api/v1/people/${p.id}/score`)).body));
+    const top5 = scores.map((x: any) => Math.max(0, x.engagement)).sort((a: number, b: number) => b - a).slice(0, 5);
+    const res = await env.request('GET', `/api/v1/accounts/${vp.accountId}/score`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.engagement).toBeCloseTo(top5.reduce((a: number, b: number) => a + b, 0), 1);
+    expect(res.body).toMatchObject({ people: people.length, threshold: 90, modelVersion: 3 });
+    expect(res.body.qualified).toBe(res.body.engagement >= 90 || res.body.mqls >= 2);
+    expect(res.body.top[0].engagement).toBeCloseTo(top5[0]!, 5);
+    const rep = await env.actAs('sales_rep');
+    expect((await rep.request('GET', `/api/v1/accounts/${vp.accountId}/score`)).status).toBe(403);
+  });
 });
+

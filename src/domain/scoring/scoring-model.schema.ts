@@ -71,6 +71,11 @@ export const ScoringDefinition = z.strictObject({
     engagement: z.array(z.number()).length(3).describe('Engagement at or above [1, 2, 3]; below is 4'),
   }).default({ fit: [60, 40, 20], engagement: [60, 30, 10] }),
   mqlThreshold: z.number().min(1).max(100_000).describe('fit + engagement at or above this makes an MQL'),
+  account: z.strictObject({
+    topPeople: z.number().int().min(1).max(50).default(5).describe('The account\'s engagement is the sum of its most engaged people\'s, this many'),
+    threshold: z.number().min(1).max(1_000_000).optional().describe('Account engagement at or above this qualifies the account as a whole (default: twice the MQL threshold)'),
+    minMqls: z.number().int().min(1).max(50).default(2).describe('Or this many MQL people at the account'),
+  }).default({ topPeople: 5, minMqls: 2 }),
 }).superRefine((d, ctx) => {
   for (const [k, t] of [['fit', d.grades.fit], ['engagement', d.grades.engagement]] as const) {
     const ok = descending(k)(t);

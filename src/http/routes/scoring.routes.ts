@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { BacktestInput, BacktestResult, backtestModel } from '../../domain/scoring/backtest-model.js';
 import { createScoringModel } from '../../domain/scoring/create-scoring-model.js';
+import { AccountScoreSchema, getAccountScore } from '../../domain/scoring/get-account-score.js';
 import { SuggestInput, Suggestion, suggestWeights } from '../../domain/scoring/suggest-weights.js';
 import { getPersonScore } from '../../domain/scoring/get-person-score.js';
 import { getScoringModel, listScoringModels } from '../../domain/scoring/list-scoring-models.js';
@@ -63,6 +64,12 @@ export function registerScoringRoutes(app: App, deps: AppDeps): void {
     request: { params: IdParam, body: { required: false, ...json(SuggestInput) } },
     responses: { 200: { description: 'The suggestion; adopt it by creating a draft with its definition', ...json(Suggestion) }, ...errorResponses },
   }), async (c) => c.json(await suggestWeights(c.get('ctx'), c.req.valid('param').id, SuggestInput.parse(c.req.valid('json') ?? {})) as never, 200));
+
+  app.openapi(createRoute({
+    method: 'get', path: '/api/v1/accounts/{id}/score', tags, summary: "The account's engagement rolled up from its people, and whether it qualifies as a whole",
+    request: { params: IdParam },
+    responses: { 200: { description: 'The account score (null before any model is live)', ...json(AccountScoreSchema.nullable()) }, ...errorResponses },
+  }), async (c) => c.json(await getAccountScore(c.get('ctx'), c.req.valid('param').id) as never, 200));
 
   app.openapi(createRoute({
     method: 'get', path: '/api/v1/people/{id}/score', tags, summary: "A person's score under the live model, with every rule that fired and what decay took",

@@ -2,6 +2,7 @@ import { Anchor, Loader, Tabs } from '@mantine/core';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useAccount } from '../api/accounts';
 import { AccountHeader } from '../components/AccountHeader';
+import { AccountScoreCard } from '../components/AccountScoreCard';
 import { AccountOpportunities } from '../components/AccountOpportunities';
 import { AccountPeople } from '../components/AccountPeople';
 import { AccountSites } from '../components/AccountSites';
@@ -23,6 +24,7 @@ export function AccountPage() {
   return (
     <>
       <AccountHeader a={a} />
+      <AccountScoreCard accountId={a.id} />
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'sites' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="sites">Sites ({a.sites.length})</Tabs.Tab>
