@@ -1,37 +1,76 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, chownSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-/** A throwaway PostgreSQL server for the benchmark, from the machine's binaries, if any. */
-export function startScratchPostgres(): { url: string; stop: () => void; pids: () => number[] } | null {
+export type ScratchPostgres = { url: string; stop: () => void; pids: () => number[] };
+
+/**
+ * A throwaway PostgreSQL server for the benchmark, from the machine's binaries. Returns the reason
+ * as a string when there is none (no binaries, initdb or start failed), so the bench can say so.
+ *
+ * `pg_ctl start` gets a log file (`-l`): without one the postmaster inherits pg_ctl's stdout and
+ * stderr, and a synchronous spawn with piped output waits for those pipes to close, i.e. forever.
+ */
+export async function startScratchPostgres(): Promise<ScratchPostgres | string> {
   const bin = findBin();
-  if (!bin) return null;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'truce-bench-pg-'));
+  if (!bin) return 'no PostgreSQL server binaries (initdb, pg_ctl) found in /usr/lib/postgresql/*/bin, /usr/local/bin or /usr/bin';
   const asRoot = process.getuid?.() === 0;
-  const run = (args: string[]) => {
-    if (asRoot) {
-      const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-      chownSync(dir, uid, uid);
-      const r = spawnSync('su', ['postgres', '-c', args.map((a) => `'${a}'`).join(' ')], { stdio: 'pipe' });
-      if (r.status !== 0) throw new Error(r.stderr.toString());
-    } else execFileSync(args[0]!, args.slice(1), { stdio: 'pipe' });
+  let uid: number | null = null;
+  if (asRoot) {
+    try { uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim()); } catch {
+      return 'running as root and there is no "postgres" user to run the server as';
+    }
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'truce-bench-pg-'));
+  if (uid !== null) chownSync(dir, uid, uid);
+  const data = path.join(dir, 'data');
+  const run = (args: string[]): string | null => {
+    const r = asRoot
+      ? spawnSync('su', ['postgres', '-c', args.map((a) => `'${a}'`).join(' ')], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 })
+      : spawnSync(args[0]!, args.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+    if (r.error) return `${path.basename(args[0]!)}: ${r.error.message}`;
+    if (r.status !== 0) return `${path.basename(args[0]!)} exited with ${r.status}: ${r.stderr.toString().trim().split('\n').slice(-3).join(' / ')}`;
+    return null;
   };
-  const port = 55000 + Math.floor(Math.random() * 400);
-  run([path.join(bin, 'initdb'), '-D', path.join(dir, 'data'), '-A', 'trust', '-U', 'postgres']);
-  run([path.join(bin, 'pg_ctl'), '-D', path.join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c shared_buffers=256MB`, '-w', 'start']);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop: () => {
-      try { run([path.join(bin, 'pg_ctl'), '-D', path.join(dir, 'data'), '-m', 'fast', 'stop']); } finally { rmSync(dir, { recursive: true, force: true }); }
-    },
-    pids: () => postgresPids(path.join(dir, 'data')),
+  const port = await freePort();
+  const failed = run([path.join(bin, 'initdb'), '-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync'])
+    ?? run([path.join(bin, 'pg_ctl'), '-D', data, '-l', path.join(dir, 'server.log'), '-t', '60',
+      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c shared_buffers=256MB`, '-w', 'start']);
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  if (failed) {
+    run([path.join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop']);
+    remove();
+    return failed;
+  }
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    try { run([path.join(bin, 'pg_ctl'), '-D', data, '-m', 'fast', '-t', '60', 'stop']); } finally { remove(); }
   };
+  // Ctrl-C or a crash of the bench must not leave a postmaster behind.
+  process.once('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { stop(); process.exit(130); });
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop, pids: () => postgresPids(data) };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 function findBin(): string | null {
   const candidates = existsSync('/usr/lib/postgresql')
-    ? readdirSync('/usr/lib/postgresql').sort().reverse().map((v) => `/usr/lib/postgresql/${v}/bin`) : [];
+    ? readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)).map((v) => `/usr/lib/postgresql/${v}/bin`) : [];
   candidates.push('/usr/local/bin', '/usr/bin');
   return candidates.find((d) => existsSync(path.join(d, 'initdb')) && existsSync(path.join(d, 'pg_ctl'))) ?? null;
 }

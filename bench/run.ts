@@ -40,27 +40,45 @@ function makeBatch(b: number): unknown[] {
   });
 }
 
+/** Signs in as the bench's admin and creates an API key: the capture API needs credentials. */
+async function adminKey(url: string, email: string, password: string): Promise<Record<string, string>> {
+  const signIn = await fetch(`${url}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (!signIn.ok) throw new Error(`bench sign-in failed: ${signIn.status} ${await signIn.text()}`);
+  const cookies = signIn.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const csrf = cookies.find((c) => c.startsWith('truce_csrf='))?.slice('truce_csrf='.length) ?? '';
+  const res = await fetch(`${url}/api/v1/api-keys`, {
+    method: 'POST', headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-csrf-token': csrf },
+    body: JSON.stringify({ name: 'bench', role: 'admin' }),
+  });
+  if (res.status !== 201) throw new Error(`bench API key failed: ${res.status} ${await res.text()}`);
+  const { token } = (await res.json()) as { token: string };
+  return { authorization: `Bearer ${token}` };
+}
+
 async function benchEngine(engine: 'pglite' | 'postgres', databaseUrl?: string, pgPids?: () => number[]): Promise<void> {
   // The streamed import runs first, on its own database, so the two measurements do not mix.
   const imported = await benchImport(Number(args['import-rows']), databaseUrl);
   const peak = peakRss();
+  const adminPassword = `bench-${Math.random().toString(36).slice(2)}-A1`;
   const { url, stop } = await startServer({
     demo: args.large ? 'always' : 'never',
-    config: { port: 0, memory: engine === 'pglite', databaseUrl, formRateLimitPerMinute: 1_000_000 },
+    config: { port: 0, memory: engine === 'pglite', databaseUrl, formRateLimitPerMinute: 1_000_000, logLevel: 'warn', adminEmail: 'bench-admin@truce.local', adminPassword },
   });
   const r: Result = {};
   if (args.large) r['RSS with large demo (MB)'] = fmt(process.memoryUsage.rss() / 1024 / 1024, 0);
   try {
-    await fetch(`${url}/api/v1/forms`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+    const auth = await adminKey(url, 'bench-admin@truce.local', adminPassword);
+    const formRes = await fetch(`${url}/api/v1/forms`, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ key: 'bench-demo', name: 'Bench demo', kind: 'demo_request' }),
     });
+    if (formRes.status !== 201) throw new Error(`form create failed: ${formRes.status} ${await formRes.text()}`);
     const latencies: number[] = [];
     const bodies = Array.from({ length: BATCHES }, (_, b) => JSON.stringify({ touchpoints: makeBatch(b) }));
     const started = performance.now();
     for (const body of bodies) {
       const t0 = performance.now();
-      const res = await fetch(`${url}/api/v1/touchpoints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const res = await fetch(`${url}/api/v1/touchpoints`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body });
       if (res.status !== 201) throw new Error(`ingest failed: ${res.status} ${await res.text()}`);
       await res.arrayBuffer();
       latencies.push(performance.now() - t0);
@@ -93,14 +111,18 @@ async function benchEngine(engine: 'pglite' | 'postgres', databaseUrl?: string, 
   results.push({ engine, result: { ...r, ...imported } });
 }
 
+let pgMissing: string | null = null;
+
 async function main() {
   process.stdout.write(`Truce bench: ${BATCHES} × 10,000-touch batches, ${FORMS} form posts, node ${process.version}\n`);
   if (!args.only || args.only === 'pglite') await benchEngine('pglite');
   if (!args.only || args.only === 'postgres') {
     const given = process.env.TRUCE_BENCH_DATABASE_URL;
-    const scratch = given ? null : startScratchPostgres();
-    if (!given && !scratch) process.stdout.write('PostgreSQL: no server binaries found; set TRUCE_BENCH_DATABASE_URL\n');
-    else {
+    const scratch = given ? null : await startScratchPostgres();
+    if (typeof scratch === 'string') {
+      pgMissing = `PostgreSQL NOT measured: ${scratch}. Install PostgreSQL or set TRUCE_BENCH_DATABASE_URL.`;
+      process.stdout.write(`\n${pgMissing}\n`);
+    } else {
       try { await benchEngine('postgres', given ?? scratch!.url, scratch?.pids); } finally { scratch?.stop(); }
     }
   }
@@ -108,6 +130,7 @@ async function main() {
   const width = Math.max(...keys.map((k) => k.length));
   process.stdout.write(`\n${'metric'.padEnd(width)}  ${results.map((r) => r.engine.padStart(10)).join('  ')}\n`);
   for (const k of keys) process.stdout.write(`${k.padEnd(width)}  ${results.map((r) => (r.result[k] ?? '').padStart(10)).join('  ')}\n`);
+  if (pgMissing) process.stdout.write(`\n${pgMissing}\n`);
   process.stdout.write('\nTargets: ingest ≥ 20,000/s PGlite, ≥ 50,000/s PostgreSQL; form p99 < 20 ms; RSS with the large demo < 1 GB (PGlite), < 300 MB (PostgreSQL, server apart).\n');
 }
 
