@@ -137,5 +137,20 @@ describe('scoring models', () => {
     const rep = await env.actAs('sales_rep');
     expect((await rep.request('GET', `/api/v1/accounts/${vp.accountId}/score`)).status).toBe(403);
   });
+
+  it('lets a recycled person come back by raising a hand again, counted as a re-entry', async () => {
+    const rae = (await env.request('GET', '/api/v1/people?q=raiser')).body.data[0];
+    await env.handle.pool.query(`update people set lifecycle_stage = 'recycled' where id = $1`, [rae.id]);
+    await env.handle.pool.query(`insert into stage_transitions (person_id, from_stage, to_stage, occurred_at, actor_type, reason) values ($1, 'mql', 'recycled', $2, 'user', 'bad timing')`, [rae.id, '2026-06-15T12:30:00Z']);
+    // A rescore alone does not bring them back: the hand-raise they made is older than the recycling.
+    await env.request('PATCH', `/api/v1/people/${rae.id}`, { title: 'Head of Ops' });
+    expect((await env.request('GET', `/api/v1/people/${rae.id}`)).body.lifecycleStage).toBe('recycled');
+    env.clock.set('2026-06-16T09:00:00Z');
+    expect((await env.request('POST', '/f/demo', { email: 'raiser@gmail.com' }, { authorization: '' })).status).toBe(201);
+    env.clock.set(NOW);
+    expect((await env.request('GET', `/api/v1/people/${rae.id}`)).body.lifecycleStage).toBe('mql');
+    const { rows } = await env.handle.pool.query(`select from_stage, to_stage, is_reentry, reason from stage_transitions where person_id = $1 order by occurred_at desc, id desc limit 1`, [rae.id]);
+    expect(rows[0]).toEqual({ from_stage: 'recycled', to_stage: 'mql', is_reentry: true, reason: 'hand-raise (came back)' });
+  });
 });
 

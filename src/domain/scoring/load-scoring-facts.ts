@@ -3,10 +3,10 @@ import type { Database } from '../../db/client.js';
 import type { Channel, LifecycleStage, TouchKind } from '../../db/schema/vocabulary.js';
 import type { PersonFacts, TouchFact } from './score-person.js';
 
-export type ScoringSubject = { personId: string; stage: LifecycleStage; facts: PersonFacts; touches: TouchFact[] };
+export type ScoringSubject = { personId: string; stage: LifecycleStage; stageSince: Date | null; facts: PersonFacts; touches: TouchFact[] };
 
 type Row = {
-  id: string; stage: LifecycleStage; person: Record<string, unknown>; account: Record<string, unknown> | null;
+  id: string; stage: LifecycleStage; since: string | null; person: Record<string, unknown>; account: Record<string, unknown> | null;
   touches: { id: number; at: string; kind: TouchKind; channel: Channel; campaignId: string | null; asset: string | null; properties: Record<string, unknown> }[] | null;
 };
 
@@ -19,6 +19,7 @@ export async function loadScoringFacts(db: Database, personIds: string[]): Promi
   const ids = sql.join(personIds.map((id) => sql`${id}::uuid`), sql`, `);
   const { rows } = await db.execute<Row>(sql`
     select p.id, p.lifecycle_stage as stage,
+      (select max(st.occurred_at) from stage_transitions st where st.person_id = p.id) as since,
       json_build_object('title', p.title, 'seniority', p.seniority, 'country', p.country, 'consentStatus', p.consent_status,
         'emailDomain', split_part(p.email, '@', 2),
         'isFreeMail', exists (select 1 from free_mail_domains f where f.domain = split_part(p.email, '@', 2)),
@@ -34,6 +35,7 @@ export async function loadScoringFacts(db: Database, personIds: string[]): Promi
   return rows.map((r) => ({
     personId: r.id,
     stage: r.stage,
+    stageSince: r.since ? new Date(r.since) : null,
     facts: { person: r.person, account: r.account },
     touches: (r.touches ?? []).map((t) => ({ ...t, occurredAt: new Date(t.at) })),
   }));

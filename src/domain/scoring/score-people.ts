@@ -2,13 +2,21 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../shared/context.js';
 import { checkTransition } from '../lifecycle/lifecycle-rules.js';
 import { loadScoringFacts } from './load-scoring-facts.js';
-import { scorePerson, type PersonScore } from './score-person.js';
+import { HAND_RAISE_KINDS } from '../../db/schema/vocabulary.js';
+import { scorePerson, type PersonScore, type TouchFact } from './score-person.js';
 import { ScoringDefinition } from './scoring-model.schema.js';
 import type { ScoringModel } from './scoring-model-api.schema.js';
 import { liveScoringModel } from './list-scoring-models.js';
 
 /** The stages a score or a hand-raise may lift to MQL (later stages belong to the hand-off). */
 const BEFORE_MQL = new Set(['subscriber', 'lead']);
+/** Off-path stages a person re-enters from (counted again, marked as a re-entry). */
+const BACK = new Set(['recycled', 'disqualified']);
+
+function latestHandRaise(touches: TouchFact[]): Date | null {
+  const raised = touches.filter((t) => HAND_RAISE_KINDS.includes(t.kind));
+  return raised.length ? raised[raised.length - 1]!.occurredAt : null;
+}
 
 export type ScoreRun = { scored: number; becameMql: number };
 
@@ -26,10 +34,14 @@ export async function scorePeople(ctx: Ctx, personIds: string[], model?: Scoring
   const scored: { personId: string; s: PersonScore }[] = subjects.map((x) => ({ personId: x.personId, s: scorePerson(def, x.facts, x.touches, now) }));
   const mql = subjects.flatMap((x, i) => {
     const s = scored[i]!.s;
-    if (options.moveStages === false || !s.mqlReason || !BEFORE_MQL.has(x.stage) || !checkTransition(x.stage, 'mql').ok) return [];
-    const at = s.mqlReason === 'hand_raise' && s.handRaiseAt ? s.handRaiseAt : now.toISOString();
-    const reason = s.mqlReason === 'hand_raise' ? 'hand-raise' : `score ${s.total} ≥ ${def.mqlThreshold}`;
-    return [{ p: x.personId, f: x.stage, at, r: reason }];
+    if (options.moveStages === false || !s.mqlReason || !checkTransition(x.stage, 'mql').ok) return [];
+    // A recycled or disqualified person comes back only by raising a hand again, after leaving.
+    const lastRaise = latestHandRaise(x.touches);
+    const comeback = BACK.has(x.stage) && !!lastRaise && (!x.stageSince || lastRaise > x.stageSince);
+    if (!BEFORE_MQL.has(x.stage) && !comeback) return [];
+    const at = comeback ? lastRaise!.toISOString() : s.mqlReason === 'hand_raise' && s.handRaiseAt ? s.handRaiseAt : now.toISOString();
+    const reason = comeback ? 'hand-raise (came back)' : s.mqlReason === 'hand_raise' ? 'hand-raise' : `score ${s.total} ≥ ${def.mqlThreshold}`;
+    return [{ p: x.personId, f: x.stage, at, r: reason, re: comeback }];
   });
   const payload = JSON.stringify(scored.map(({ personId, s }) => ({
     p: personId, fit: s.fit, e: s.engagement, t: s.total, g: s.grade, m: s.mqlReason, x: s.explanation,
@@ -48,11 +60,11 @@ export async function scorePeople(ctx: Ctx, personIds: string[], model?: Scoring
     await tx.execute(sql`
       with moved as (
         update people p set lifecycle_stage = 'mql', updated_at = ${now}::timestamptz
-        from json_to_recordset(${moves}::json) as m(p uuid, f text, at timestamptz, r text)
+        from json_to_recordset(${moves}::json) as m(p uuid, f text, at timestamptz, r text, re boolean)
         where p.id = m.p and p.lifecycle_stage = m.f
-        returning p.id, m.f, m.at, m.r)
-      insert into stage_transitions (person_id, from_stage, to_stage, occurred_at, actor_type, actor_id, reason, model_id)
-      select id, f, 'mql', at, 'system', ${`scoring:v${live.version}`}, r, ${live.id}::uuid from moved`);
+        returning p.id, m.f, m.at, m.r, m.re)
+      insert into stage_transitions (person_id, from_stage, to_stage, occurred_at, actor_type, actor_id, reason, model_id, is_reentry)
+      select id, f, 'mql', at, 'system', ${`scoring:v${live.version}`}, r, ${live.id}::uuid, re from moved`);
   });
   return { scored: scored.length, becameMql: mql.length };
 }
