@@ -15,6 +15,15 @@ export function useSaveView(list: SavedViewList) {
   });
 }
 
+export function useUpdateView(list: SavedViewList) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; name?: string; query?: string; columns?: string[]; shared?: boolean }) =>
+      send<SavedView>('PATCH', `/api/v1/saved-views/${id}`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['saved-views', list] }),
+  });
+}
+
 export function useDeleteView(list: SavedViewList) {
   const client = useQueryClient();
   return useMutation({

@@ -9,7 +9,7 @@ export function ListToolbar({ list, columns, hidden, onHiddenChange, exportHref 
 }) {
   return (
     <Group gap="xs">
-      <SavedViewsMenu list={list} visibleColumns={columns.map((c) => c.id).filter((id) => !hidden.includes(id))} />
+      <SavedViewsMenu list={list} columns={columns.map((c) => c.id)} visibleColumns={columns.map((c) => c.id).filter((id) => !hidden.includes(id))} />
       <ColumnsMenu columns={columns} hidden={hidden} onChange={onHiddenChange} />
       <Button component="a" href={exportHref} variant="default" download>Export CSV</Button>
     </Group>

@@ -1,19 +1,22 @@
 import { Button, Checkbox, Group, Menu, Modal, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { useDeleteView, useSavedViews, useSaveView } from '../api/saved-views';
+import { useSavedViews, useSaveView } from '../api/saved-views';
 import type { SavedViewList } from '../api/types';
 import { fieldErrors } from '../lib/field-errors';
+import { viewSearch } from '../lib/view-query';
 import { ErrorAlert } from './ErrorAlert';
+import { ManageViewsModal } from './ManageViewsModal';
 
 /**
  * Saved views of a list: apply one (its filters, sort and columns come back through the URL),
- * save the current one under a name (optionally shared with everyone), delete your own.
+ * save the current one under a name (optionally shared with everyone), rename, share, overwrite or
+ * delete your own.
  */
-export function SavedViewsMenu({ list, visibleColumns }: { list: SavedViewList; visibleColumns: string[] }) {
+export function SavedViewsMenu({ list, columns, visibleColumns }: { list: SavedViewList; columns: string[]; visibleColumns: string[] }) {
   const views = useSavedViews(list);
   const save = useSaveView(list);
-  const remove = useDeleteView(list);
+  const [managing, setManaging] = useState(false);
   const navigate = useNavigate();
   const { pathname, search } = useLocation();
   const [open, setOpen] = useState(false);
@@ -21,9 +24,10 @@ export function SavedViewsMenu({ list, visibleColumns }: { list: SavedViewList; 
   const [shared, setShared] = useState(false);
   const errors = fieldErrors(save.error);
   const all = views.data?.data ?? [];
+  const current = { query: search.replace(/^\?/, ''), columns: visibleColumns };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate({ name, shared, query: search.replace(/^\?/, ''), columns: visibleColumns }, {
+    save.mutate({ name, shared, ...current }, {
       onSuccess: () => { setOpen(false); setName(''); setShared(false); },
     });
   };
@@ -34,16 +38,13 @@ export function SavedViewsMenu({ list, visibleColumns }: { list: SavedViewList; 
         <Menu.Dropdown>
           {all.length === 0 ? <Menu.Label>No saved views yet</Menu.Label> : <Menu.Label>Apply a view</Menu.Label>}
           {all.map((v) => (
-            <Menu.Item key={v.id} onClick={() => navigate(`${pathname}${v.query ? `?${v.query}` : ''}`)}>
+            <Menu.Item key={v.id} onClick={() => navigate(`${pathname}${viewSearch(v, columns)}`)}>
               {v.name}{v.mine ? (v.shared ? ' (shared)' : '') : ` · ${v.ownerName ?? 'shared'}`}
             </Menu.Item>
           ))}
           <Menu.Divider />
           <Menu.Item onClick={() => setOpen(true)}>Save current view…</Menu.Item>
-          {all.some((v) => v.mine) ? <Menu.Label>Delete</Menu.Label> : null}
-          {all.filter((v) => v.mine).map((v) => (
-            <Menu.Item key={`del-${v.id}`} color="red" onClick={() => remove.mutate(v.id)}>Delete “{v.name}”</Menu.Item>
-          ))}
+          {all.some((v) => v.mine) ? <Menu.Item onClick={() => setManaging(true)}>Manage my views…</Menu.Item> : null}
         </Menu.Dropdown>
       </Menu>
       <Modal opened={open} onClose={() => setOpen(false)} title="Save this view">
@@ -56,6 +57,7 @@ export function SavedViewsMenu({ list, visibleColumns }: { list: SavedViewList; 
           </Stack>
         </form>
       </Modal>
+      <ManageViewsModal list={list} views={all} current={current} opened={managing} onClose={() => setManaging(false)} />
     </>
   );
 }

@@ -16,7 +16,7 @@ import { useTitle } from '../lib/use-title';
 import { compact, useUrlState } from '../lib/use-url-state';
 import { humanize, OPPORTUNITY_STAGES, options } from '../lib/vocabulary';
 
-const DEFAULTS = { q: '', stage: '', status: '', ownerId: '', sort: 'createdAt', order: 'desc' };
+const DEFAULTS = { q: '', stage: '', status: '', ownerId: '', closeFrom: '', closeTo: '', sort: 'createdAt', order: 'desc' };
 const PATH = '/api/v1/opportunities';
 
 const COLUMNS: Column<OpportunityRow>[] = [
@@ -34,7 +34,7 @@ export function OpportunitiesPage() {
   useTitle('Opportunities');
   const [state, set] = useUrlState(DEFAULTS);
   const [hidden, setHidden] = useHiddenColumns();
-  const filters = compact({ q: state.q, stage: state.stage, status: state.status, ownerId: state.ownerId });
+  const filters = compact({ q: state.q, stage: state.stage, status: state.status, ownerId: state.ownerId, closeFrom: state.closeFrom, closeTo: state.closeTo });
   const sort = { sort: state.sort, order: state.order as SortOrder };
   const pages = useCursorPages(JSON.stringify([filters, sort]));
   const query = useList<OpportunityRow>(PATH, { ...filters, ...sort }, pages.cursor);
@@ -52,6 +52,8 @@ export function OpportunitiesPage() {
         <Select label="Status" placeholder="Any status" clearable data={options(['open', 'won', 'lost'])} value={state.status || null} onChange={(v) => set({ status: v })} w={140} />
         <Select label="Stage" placeholder="Any stage" clearable data={options(OPPORTUNITY_STAGES)} value={state.stage || null} onChange={(v) => set({ stage: v })} w={170} />
         <OwnerSelect label="Owner" placeholder="Anyone" value={state.ownerId} onChange={(v) => set({ ownerId: v })} w={200} />
+        <label className="truce-date-field">Closing from<input type="date" value={state.closeFrom} onChange={(e) => set({ closeFrom: e.currentTarget.value })} /></label>
+        <label className="truce-date-field">Closing to<input type="date" value={state.closeTo} onChange={(e) => set({ closeTo: e.currentTarget.value })} /></label>
       </Group>
       <ErrorAlert error={query.error} />
       <PagedTable<OpportunityRow>

@@ -5,6 +5,7 @@ import type { SortOrder, Touchpoint } from '../api/types';
 import { columnChoices, type Column } from '../components/DataTable';
 import { PagedTable } from '../components/PagedTable';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { CampaignSelect } from '../components/CampaignSelect';
 import { ListToolbar } from '../components/ListToolbar';
 import { formatDateTime } from '../lib/format';
 import { useCursorPages } from '../lib/use-cursor-pages';
@@ -13,7 +14,7 @@ import { useTitle } from '../lib/use-title';
 import { compact, useUrlState } from '../lib/use-url-state';
 import { CHANNELS, humanize, options, SIDE_COLOR, SIDES, TOUCH_KINDS } from '../lib/vocabulary';
 
-const DEFAULTS = { side: '', channel: '', kind: '', from: '', to: '', sort: 'occurredAt', order: 'desc' };
+const DEFAULTS = { side: '', channel: '', kind: '', campaignId: '', from: '', to: '', sort: 'occurredAt', order: 'desc' };
 const PATH = '/api/v1/touchpoints';
 
 const COLUMNS: Column<Touchpoint>[] = [
@@ -28,11 +29,19 @@ const COLUMNS: Column<Touchpoint>[] = [
   { id: 'recordedBy', header: 'Recorded by', cell: ({ row }) => row.original.recordedBy },
 ];
 
+/** The API's `to` is exclusive; the page's "To" day is included, so the API gets the day after. */
+function dayAfter(day: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 export function TouchpointsPage() {
   useTitle('Touches');
   const [state, set] = useUrlState(DEFAULTS);
   const [hidden, setHidden] = useHiddenColumns();
-  const filters = compact({ side: state.side, channel: state.channel, kind: state.kind, from: state.from, to: state.to });
+  const filters = compact({ side: state.side, channel: state.channel, kind: state.kind, campaignId: state.campaignId, from: state.from, to: state.to && dayAfter(state.to) });
   const sort = { sort: state.sort, order: state.order as SortOrder };
   const pages = useCursorPages(JSON.stringify([filters, sort]));
   const query = useList<Touchpoint>(PATH, { ...filters, ...sort }, pages.cursor);
@@ -46,6 +55,7 @@ export function TouchpointsPage() {
         <Select label="Side" placeholder="Any side" clearable data={options(SIDES)} value={state.side || null} onChange={(v) => set({ side: v })} w={150} />
         <Select label="Channel" placeholder="Any channel" clearable data={options(CHANNELS)} value={state.channel || null} onChange={(v) => set({ channel: v })} w={170} />
         <Select label="Kind" placeholder="Any kind" clearable searchable data={options(TOUCH_KINDS)} value={state.kind || null} onChange={(v) => set({ kind: v })} w={200} />
+        <CampaignSelect label="Campaign" placeholder="Any campaign" value={state.campaignId} onChange={(v) => set({ campaignId: v })} w={220} />
         <label className="truce-date-field">From<input type="date" value={state.from} onChange={(e) => set({ from: e.currentTarget.value })} /></label>
         <label className="truce-date-field">To<input type="date" value={state.to} onChange={(e) => set({ to: e.currentTarget.value })} /></label>
       </Group>
