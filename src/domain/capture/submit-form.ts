@@ -2,7 +2,7 @@ import type { Ctx } from '../shared/context.js';
 import { DomainError } from '../shared/errors.js';
 import { HONEYPOT_FIELD, FormSubmission, type Form } from './form.schema.js';
 import { validateTouchpoints } from './validate-touchpoints.js';
-import { writeTouchpoints } from './write-touchpoints.js';
+import { writeOneTouchpoint } from './write-one-touchpoint.js';
 
 export type SubmitResult = { stored: boolean; personCreated: boolean; personIds: string[] };
 
@@ -11,7 +11,8 @@ const KNOWN = new Set(['email', 'firstName', 'lastName', 'company', 'title', 'co
 /**
  * A hand-raiser fills a form on the company's website: one touch of the form's kind, the
  * person upserted and matched to an account. A filled honeypot is a bot: answered as a
- * success (so it learns nothing) but nothing is stored.
+ * success (so it learns nothing) but nothing is stored. Written in one statement
+ * (`writeOneTouchpoint`): a form post is answered in a few milliseconds.
  */
 export async function submitForm(ctx: Ctx, form: Form, body: Record<string, unknown>): Promise<SubmitResult> {
   if (!form.active) throw new DomainError('form_inactive', `The form "${form.name}" no longer accepts submissions.`);
@@ -36,6 +37,6 @@ export async function submitForm(ctx: Ctx, form: Form, body: Record<string, unkn
     properties: { formKey: form.key, ...(s.message ? { message: s.message } : {}), ...(s.pageUrl ? { pageUrl: s.pageUrl } : {}), ...extra },
   }], { pathPrefix: '' });
   if (issues.length > 0) throw new DomainError('validation_failed', 'Please check the highlighted fields.', issues.flatMap((i) => i.issues));
-  const result = await writeTouchpoints(ctx, valid);
+  const result = await writeOneTouchpoint(ctx, valid[0]!);
   return { stored: true, personCreated: result.peopleCreated > 0, personIds: result.personIds };
 }

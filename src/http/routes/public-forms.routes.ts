@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { clientIp } from '../client-ip.js';
 import { FormSubmission, type Form } from '../../domain/capture/form.schema.js';
-import { findFormByKey } from '../../domain/capture/list-forms.js';
+import { findFormForPost } from '../../domain/capture/form-cache.js';
 import { submitForm } from '../../domain/capture/submit-form.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import type { App, AppDeps } from '../app.js';
@@ -23,7 +23,7 @@ export function registerPublicFormRoutes(app: App, deps: AppDeps): void {
   });
 
   app.options('/f/:formKey', async (c) => {
-    const form = await findFormByKey(c.get('ctx'), c.req.param('formKey'));
+    const form = await findFormForPost(c.get('ctx'), c.req.param('formKey'));
     const origin = c.req.header('origin');
     if (!origin || !form.allowedOrigins.includes(origin)) return c.body(null, 403);
     return c.body(null, 204, {
@@ -38,7 +38,7 @@ export function registerPublicFormRoutes(app: App, deps: AppDeps): void {
     const ip = clientIp(c);
     if (!limiter.take(ip)) throw new DomainError('rate_limited', 'Too many submissions from your address; please try again in a minute.');
     const ctx = c.get('ctx');
-    const form = await findFormByKey(ctx, c.req.param('formKey'));
+    const form = await findFormForPost(ctx, c.req.param('formKey'));
     const origin = c.req.header('origin');
     if (origin && !form.allowedOrigins.includes(origin) && origin !== new URL(c.req.url).origin) {
       throw new DomainError('origin_not_allowed', `Submissions from ${origin} are not allowed for this form.`);
