@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import { freePort } from './server-process.js';
 
 export type ScratchPostgres = { url: string; stop: () => void; pids: () => number[] };
 
@@ -56,18 +57,6 @@ export async function startScratchPostgres(): Promise<ScratchPostgres | string> 
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop, pids: () => postgresPids(data) };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 function findBin(): string | null {
   const candidates = existsSync('/usr/lib/postgresql')
     ? readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)).map((v) => `/usr/lib/postgresql/${v}/bin`) : [];
@@ -86,14 +75,40 @@ function postgresPids(dataDir: string): number[] {
   });
 }
 
-/** Resident memory of processes in MB (PSS would be fairer for shared buffers; RSS is an upper bound). */
-export function rssMb(pids: number[]): number {
-  let kb = 0;
+/**
+ * Memory of the database server's processes in MB: the sum of PSS (shared buffers divided among
+ * the processes that touch them), else of RSS (an upper bound: shared memory counted per process).
+ */
+export function serverMemoryMb(pids: number[]): { mb: number; kind: 'PSS' | 'RSS' } {
+  let pss = 0, rss = 0, pssReadable = true;
   for (const pid of pids) {
     try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      kb += Number(m?.[1] ?? 0);
-    } catch { /* gone */ }
+      rss += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch { continue; /* gone */ }
+    try {
+      pss += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch { pssReadable = false; }
   }
-  return kb / 1024;
+  return pssReadable ? { mb: pss / 1024, kind: 'PSS' } : { mb: rss / 1024, kind: 'RSS' };
+}
+
+/** A fresh database on the server (one per measurement, so they do not mix), dropped by `drop()`. */
+export async function scratchDatabase(serverUrl: string, label: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `truce_bench_${label}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+  } finally { await admin.end(); }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      try { await c.query(`drop database if exists ${name} with (force)`); } finally { await c.end(); }
+    },
+  };
 }

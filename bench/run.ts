@@ -1,15 +1,24 @@
 /**
  * `npm run bench`: capture throughput and latency on PGlite and on PostgreSQL, with memory.
  * Options: --batches N (default 20), --forms N (default 500), --import-rows N (default 200,000;
- * 1000000 for the million-row check), --large (load the large demo first and report the
- * server's RSS with it), --only pglite|postgres.
- * PostgreSQL: TRUCE_BENCH_DATABASE_URL, else a scratch server from the machine's binaries.
+ * 1000000 for the million-row check), --large (memory with the large demo: 200,000 people and
+ * 2,000,000 touches, about 4 minutes to load on PGlite; default: the default demo company),
+ * --only pglite|postgres.
+ * PostgreSQL: TRUCE_BENCH_DATABASE_URL (a server where the bench may create and drop databases),
+ * else a scratch server from the machine's binaries; the bench says so when there is neither.
+ *
+ * The server under test runs as its own process (`truce serve`), so the memory reported is the
+ * server's alone; the streamed import runs in the bench process, on its own database.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startServer } from '../src/server.js';
+import { DEMO_PASSWORD } from '../src/demo/demo-credentials.js';
 import { benchImport } from './import-stream.js';
-import { startScratchPostgres, rssMb } from './postgres-server.js';
-import { fmt, peakRss, percentile } from './stats.js';
+import { scratchDatabase, serverMemoryMb, startScratchPostgres } from './postgres-server.js';
+import { loadDemoInChild, startServerProcess, type Target } from './server-process.js';
+import { fmt, percentile } from './stats.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -22,6 +31,7 @@ const { values: args } = parseArgs({
 });
 const BATCHES = Number(args.batches);
 const FORMS = Number(args.forms);
+const SCALE = args.large ? 'large' : 'default';
 
 type Result = Record<string, string>;
 const results: { engine: string; result: Result }[] = [];
@@ -40,45 +50,59 @@ function makeBatch(b: number): unknown[] {
   });
 }
 
-/** Signs in as the bench's admin and creates an API key: the capture API needs credentials. */
-async function adminKey(url: string, email: string, password: string): Promise<Record<string, string>> {
+/** Signs in and creates an API key with the session (capture needs credentials). */
+async function apiKey(url: string, email: string, password: string): Promise<Record<string, string>> {
   const signIn = await fetch(`${url}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  if (!signIn.ok) throw new Error(`bench sign-in failed: ${signIn.status} ${await signIn.text()}`);
+  if (!signIn.ok) throw new Error(`bench sign-in as ${email} failed: ${signIn.status} ${await signIn.text()}`);
   const cookies = signIn.headers.getSetCookie().map((c) => c.split(';')[0]!);
   const csrf = cookies.find((c) => c.startsWith('truce_csrf='))?.slice('truce_csrf='.length) ?? '';
   const res = await fetch(`${url}/api/v1/api-keys`, {
     method: 'POST', headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-csrf-token': csrf },
-    body: JSON.stringify({ name: 'bench', role: 'admin' }),
+    body: JSON.stringify({ name: `bench ${Date.now()}`, role: 'admin' }),
   });
   if (res.status !== 201) throw new Error(`bench API key failed: ${res.status} ${await res.text()}`);
   const { token } = (await res.json()) as { token: string };
   return { authorization: `Bearer ${token}` };
 }
 
-async function benchEngine(engine: 'pglite' | 'postgres', databaseUrl?: string, pgPids?: () => number[]): Promise<void> {
-  // The streamed import runs first, on its own database, so the two measurements do not mix.
-  const imported = await benchImport(Number(args['import-rows']), databaseUrl);
-  const peak = peakRss();
-  const adminPassword = `bench-${Math.random().toString(36).slice(2)}-A1`;
-  const { url, stop } = await startServer({
-    demo: args.large ? 'always' : 'never',
-    config: { port: 0, memory: engine === 'pglite', databaseUrl, formRateLimitPerMinute: 1_000_000, logLevel: 'warn', adminEmail: 'bench-admin@truce.local', adminPassword },
+async function createForm(url: string, auth: Record<string, string>, key: string): Promise<void> {
+  const res = await fetch(`${url}/api/v1/forms`, {
+    method: 'POST', headers: { 'content-type': 'application/json', ...auth },
+    body: JSON.stringify({ key, name: `Bench ${key}`, kind: 'demo_request' }),
   });
-  const r: Result = {};
-  if (args.large) r['RSS with large demo (MB)'] = fmt(process.memoryUsage.rss() / 1024 / 1024, 0);
-  try {
-    const auth = await adminKey(url, 'bench-admin@truce.local', adminPassword);
-    const formRes = await fetch(`${url}/api/v1/forms`, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...auth },
-      body: JSON.stringify({ key: 'bench-demo', name: 'Bench demo', kind: 'demo_request' }),
+  if (res.status !== 201) throw new Error(`form create failed: ${res.status} ${await res.text()}`);
+}
+
+/** Posts `n` hand-raises to the form one after the other (after 20 not counted, to warm up); returns each latency in ms. */
+async function postForms(url: string, key: string, n: number, tag: string): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = -20; i < n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${url}/f/${key}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.1.${i % 250}.1` },
+      body: JSON.stringify({ email: `hand${i}.${tag}@raiser${i % 50}.example`, firstName: 'Hand', company: 'Raiser' }),
     });
-    if (formRes.status !== 201) throw new Error(`form create failed: ${formRes.status} ${await formRes.text()}`);
+    if (res.status !== 201) throw new Error(`form failed: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+    if (i >= 0) latencies.push(performance.now() - t0);
+    if (i % 50 === 0) process.stderr.write('f');
+  }
+  return latencies;
+}
+
+/** Capture on an empty database: batches of 10,000 touches, then single form posts. */
+async function benchCapture(target: Target, r: Result, dbPids?: () => number[]): Promise<void> {
+  const password = `bench-${Math.random().toString(36).slice(2)}-A1`;
+  const server = await startServerProcess(target, { TRUCE_ADMIN_EMAIL: 'bench-admin@truce.local', TRUCE_ADMIN_PASSWORD: password, TRUCE_FORM_RATE_LIMIT: '1000000' });
+  try {
+    const auth = await apiKey(server.url, 'bench-admin@truce.local', password);
+    await createForm(server.url, auth, 'bench-demo');
     const latencies: number[] = [];
     const bodies = Array.from({ length: BATCHES }, (_, b) => JSON.stringify({ touchpoints: makeBatch(b) }));
     const started = performance.now();
     for (const body of bodies) {
       const t0 = performance.now();
-      const res = await fetch(`${url}/api/v1/touchpoints`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body });
+      const res = await fetch(`${server.url}/api/v1/touchpoints`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body });
       if (res.status !== 201) throw new Error(`ingest failed: ${res.status} ${await res.text()}`);
       await res.arrayBuffer();
       latencies.push(performance.now() - t0);
@@ -88,34 +112,78 @@ async function benchEngine(engine: 'pglite' | 'postgres', databaseUrl?: string, 
     r['ingest touches/s'] = fmt((BATCHES * 10_000) / seconds, 0);
     r['ingest p50 ms / 10k'] = fmt(percentile(latencies, 50));
     r['ingest p99 ms / 10k'] = fmt(percentile(latencies, 99));
-
-    const formLat: number[] = [];
-    for (let i = 0; i < FORMS; i++) {
-      const t0 = performance.now();
-      const res = await fetch(`${url}/f/bench-demo`, {
-        method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.1.${i % 250}.1` },
-        body: JSON.stringify({ email: `hand${i}@raiser${i % 50}.example`, firstName: 'Hand', company: 'Raiser' }),
-      });
-      if (res.status !== 201) throw new Error(`form failed: ${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
-      formLat.push(performance.now() - t0);
-      if (i % 50 === 0) process.stderr.write('f');
+    const forms = await postForms(server.url, 'bench-demo', FORMS, 'c');
+    r['form p50 ms'] = fmt(percentile(forms, 50), 2);
+    r['form p99 ms'] = fmt(percentile(forms, 99), 2);
+    r['server peak RSS, capture (MB)'] = fmt(server.memory().peakMb, 0);
+    if (dbPids) {
+      const m = serverMemoryMb(dbPids());
+      r[`PostgreSQL server ${m.kind}, capture (MB, apart)`] = fmt(m.mb, 0);
     }
-    r['form p50 ms'] = fmt(percentile(formLat, 50), 2);
-    r['form p99 ms'] = fmt(percentile(formLat, 99), 2);
   } finally {
-    r['server peak RSS (MB)'] = fmt(peak.stop(), 0);
-    if (pgPids) r['PostgreSQL server RSS (MB, apart)'] = fmt(rssMb(pgPids()), 0);
-    await stop();
+    await server.stop();
   }
-  results.push({ engine, result: { ...r, ...imported } });
+}
+
+/** Memory of a server process holding the demo company: at rest, then after reads and form posts. */
+async function benchMemory(target: Target, r: Result, dbPids?: () => number[]): Promise<void> {
+  r[`${SCALE} demo load (s)`] = fmt(await loadDemoInChild(target, SCALE), 0);
+  const server = await startServerProcess(target, { TRUCE_FORM_RATE_LIMIT: '1000000' });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    r[`server RSS at rest, ${SCALE} demo (MB)`] = fmt(server.memory().rssMb, 0);
+    const auth = await apiKey(server.url, 'admin@truce.demo', DEMO_PASSWORD);
+    const reads = ['/api/v1/people?limit=50', '/api/v1/people?stage=mql&limit=50', '/api/v1/people?q=smith&limit=50', '/api/v1/accounts?limit=50',
+      '/api/v1/opportunities?limit=50', '/api/v1/touchpoints?limit=50', '/api/v1/reports/scoreboard', '/api/v1/search?q=acme'];
+    for (let round = 0; round < 3; round++) {
+      for (const p of reads) {
+        const res = await fetch(`${server.url}${p}`, { headers: auth });
+        if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+      }
+    }
+    await createForm(server.url, auth, 'bench-memory');
+    const forms = await postForms(server.url, 'bench-memory', 100, 'm');
+    r[`form p99 ms, ${SCALE} demo (scored)`] = fmt(percentile(forms, 99), 2);
+    const m = server.memory();
+    r[`server RSS after use, ${SCALE} demo (MB)`] = fmt(m.rssMb, 0);
+    r[`server peak RSS, ${SCALE} demo (MB)`] = fmt(m.peakMb, 0);
+    if (dbPids) {
+      const db = serverMemoryMb(dbPids());
+      r[`PostgreSQL server ${db.kind}, ${SCALE} demo (MB, apart)`] = fmt(db.mb, 0);
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+async function benchPglite(): Promise<void> {
+  const r: Result = {};
+  Object.assign(r, await benchImport(Number(args['import-rows'])));
+  await benchCapture({ memory: true }, r);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'truce-bench-pglite-'));
+  try { await benchMemory({ dataDir: path.join(dir, 'data') }, r); } finally { rmSync(dir, { recursive: true, force: true }); }
+  results.push({ engine: 'pglite', result: r });
+}
+
+async function benchPostgres(serverUrl: string, pids?: () => number[]): Promise<void> {
+  const r: Result = {};
+  const imp = await scratchDatabase(serverUrl, 'import');
+  try { Object.assign(r, await benchImport(Number(args['import-rows']), imp.url)); } finally { await imp.drop(); }
+  const cap = await scratchDatabase(serverUrl, 'capture');
+  try { await benchCapture({ databaseUrl: cap.url }, r, pids); } finally { await cap.drop(); }
+  const demo = await scratchDatabase(serverUrl, 'demo');
+  try { await benchMemory({ databaseUrl: demo.url }, r, pids); } finally { await demo.drop(); }
+  results.push({ engine: 'postgres', result: r });
 }
 
 let pgMissing: string | null = null;
 
 async function main() {
-  process.stdout.write(`Truce bench: ${BATCHES} × 10,000-touch batches, ${FORMS} form posts, node ${process.version}\n`);
-  if (!args.only || args.only === 'pglite') await benchEngine('pglite');
+  process.stdout.write(`Truce bench: ${BATCHES} × 10,000-touch batches, ${FORMS} form posts, memory with the ${SCALE} demo company, ` +
+    `node ${process.version}, ${os.cpus().length} CPUs, ${new Date().toISOString().slice(0, 10)}\n`);
+  if (!args.large) process.stdout.write('Memory is measured with the default demo (20,000 people); --large loads the large one (200,000 people, 2,000,000 touches; minutes).\n');
+  if (!args.only || args.only === 'pglite') await benchPglite();
   if (!args.only || args.only === 'postgres') {
     const given = process.env.TRUCE_BENCH_DATABASE_URL;
     const scratch = given ? null : await startScratchPostgres();
@@ -123,15 +191,18 @@ async function main() {
       pgMissing = `PostgreSQL NOT measured: ${scratch}. Install PostgreSQL or set TRUCE_BENCH_DATABASE_URL.`;
       process.stdout.write(`\n${pgMissing}\n`);
     } else {
-      try { await benchEngine('postgres', given ?? scratch!.url, scratch?.pids); } finally { scratch?.stop(); }
+      try { await benchPostgres(given ?? scratch!.url, scratch?.pids); } finally { scratch?.stop(); }
     }
   }
   const keys = [...new Set(results.flatMap((r) => Object.keys(r.result)))];
-  const width = Math.max(...keys.map((k) => k.length));
-  process.stdout.write(`\n${'metric'.padEnd(width)}  ${results.map((r) => r.engine.padStart(10)).join('  ')}\n`);
-  for (const k of keys) process.stdout.write(`${k.padEnd(width)}  ${results.map((r) => (r.result[k] ?? '').padStart(10)).join('  ')}\n`);
+  if (keys.length > 0) {
+    const width = Math.max(...keys.map((k) => k.length));
+    process.stdout.write(`\n${'metric'.padEnd(width)}  ${results.map((r) => r.engine.padStart(10)).join('  ')}\n`);
+    for (const k of keys) process.stdout.write(`${k.padEnd(width)}  ${results.map((r) => (r.result[k] ?? '').padStart(10)).join('  ')}\n`);
+  }
   if (pgMissing) process.stdout.write(`\n${pgMissing}\n`);
-  process.stdout.write('\nTargets: ingest ≥ 20,000/s PGlite, ≥ 50,000/s PostgreSQL; form p99 < 20 ms; RSS with the large demo < 1 GB (PGlite), < 300 MB (PostgreSQL, server apart).\n');
+  process.stdout.write('\nTargets: ingest ≥ 20,000/s PGlite, ≥ 50,000/s PostgreSQL; form p99 < 20 ms; server RSS with the large demo < 1 GB (PGlite), < 300 MB (PostgreSQL, database server apart).\n');
+  if (!args.large) process.stdout.write('Memory above is with the DEFAULT demo, not the large one the RSS targets name: run `npm run bench -- --large` for those.\n');
 }
 
 await main();
