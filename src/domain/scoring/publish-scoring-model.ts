@@ -4,6 +4,7 @@ import { authorize } from '../identity/access/authorize.js';
 import { recordAudit } from '../shared/audit.js';
 import type { Ctx } from '../shared/context.js';
 import { DomainError, notFound } from '../shared/errors.js';
+import { forgetLiveModel } from './live-model-cache.js';
 import { loadScoringFacts } from './load-scoring-facts.js';
 import { scorePerson } from './score-person.js';
 import { ScoringDefinition } from './scoring-model.schema.js';
@@ -41,7 +42,7 @@ export async function publishScoringModel(ctx: Ctx, id: string): Promise<Scoring
   if (draft.status !== 'draft') throw new DomainError('model_not_draft', `Version ${draft.version} is already ${draft.status}.`);
   await assertSafe(ctx, draft as ScoringModel);
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const published = await ctx.db.transaction(async (tx) => {
     const retired = await tx.update(scoringModels).set({ status: 'retired', retiredAt: now })
       .where(eq(scoringModels.status, 'published')).returning({ id: scoringModels.id });
     const [row] = await tx.update(scoringModels).set({ status: 'published', publishedAt: now })
@@ -53,4 +54,6 @@ export async function publishScoringModel(ctx: Ctx, id: string): Promise<Scoring
     ]);
     return row as ScoringModel;
   });
+  forgetLiveModel(ctx.db);
+  return published;
 }

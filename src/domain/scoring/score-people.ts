@@ -4,9 +4,8 @@ import { checkTransition } from '../lifecycle/lifecycle-rules.js';
 import { loadScoringFacts } from './load-scoring-facts.js';
 import { HAND_RAISE_KINDS } from '../../db/schema/vocabulary.js';
 import { scorePerson, type PersonScore, type TouchFact } from './score-person.js';
-import { ScoringDefinition } from './scoring-model.schema.js';
 import type { ScoringModel } from './scoring-model-api.schema.js';
-import { liveScoringModel } from './list-scoring-models.js';
+import { cachedLiveModel, parsedDefinition } from './live-model-cache.js';
 
 /** The stages a score or a hand-raise may lift to MQL (later stages belong to the hand-off). */
 const BEFORE_MQL = new Set(['subscriber', 'lead']);
@@ -26,9 +25,9 @@ export type ScoreRun = { scored: number; becameMql: number };
  * recording the model that caused it. Set-based: one read, one upsert, one transition insert.
  */
 export async function scorePeople(ctx: Ctx, personIds: string[], model?: ScoringModel | null, options: { moveStages?: boolean } = {}): Promise<ScoreRun> {
-  const live = model === undefined ? await liveScoringModel(ctx) : model;
+  const live = model === undefined ? await cachedLiveModel(ctx) : model;
   if (!live || personIds.length === 0) return { scored: 0, becameMql: 0 };
-  const def = ScoringDefinition.parse(live.definition);
+  const def = parsedDefinition(live);
   const now = ctx.clock.now();
   const subjects = await loadScoringFacts(ctx.db, personIds);
   const scored: { personId: string; s: PersonScore }[] = subjects.map((x) => ({ personId: x.personId, s: scorePerson(def, x.facts, x.touches, now) }));
@@ -46,25 +45,24 @@ export async function scorePeople(ctx: Ctx, personIds: string[], model?: Scoring
   const payload = JSON.stringify(scored.map(({ personId, s }) => ({
     p: personId, fit: s.fit, e: s.engagement, t: s.total, g: s.grade, m: s.mqlReason, x: s.explanation,
   })));
-  await ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`
+  // One statement (atomic on its own): store the scores and make the MQL moves. The stage is
+  // re-checked in the UPDATE so a concurrent hand-off is never overwritten.
+  const moves = JSON.stringify(mql);
+  await ctx.db.execute(sql`
+    with scores as (
       insert into person_scores (person_id, model_id, fit, engagement, total, grade, mql_reason, explanation, scored_at)
       select r.p, ${live.id}::uuid, r.fit, r.e, r.t, r.g, r.m, r.x, ${now}::timestamptz
       from json_to_recordset(${payload}::json) as r(p uuid, fit float8, e float8, t float8, g text, m text, x jsonb)
       on conflict (person_id) do update set model_id = excluded.model_id, fit = excluded.fit, engagement = excluded.engagement,
         total = excluded.total, grade = excluded.grade, mql_reason = excluded.mql_reason, explanation = excluded.explanation,
-        scored_at = excluded.scored_at`);
-    if (mql.length === 0) return;
-    const moves = JSON.stringify(mql);
-    // The stage is re-checked in the UPDATE so a concurrent hand-off is never overwritten.
-    await tx.execute(sql`
-      with moved as (
-        update people p set lifecycle_stage = 'mql', updated_at = ${now}::timestamptz
-        from json_to_recordset(${moves}::json) as m(p uuid, f text, at timestamptz, r text, re boolean)
-        where p.id = m.p and p.lifecycle_stage = m.f
-        returning p.id, m.f, m.at, m.r, m.re)
-      insert into stage_transitions (person_id, from_stage, to_stage, occurred_at, actor_type, actor_id, reason, model_id, is_reentry)
-      select id, f, 'mql', at, 'system', ${`scoring:v${live.version}`}, r, ${live.id}::uuid, re from moved`);
-  });
+        scored_at = excluded.scored_at
+      returning 1),
+    moved as (
+      update people p set lifecycle_stage = 'mql', updated_at = ${now}::timestamptz
+      from json_to_recordset(${moves}::json) as m(p uuid, f text, at timestamptz, r text, re boolean)
+      where p.id = m.p and p.lifecycle_stage = m.f
+      returning p.id, m.f, m.at, m.r, m.re)
+    insert into stage_transitions (person_id, from_stage, to_stage, occurred_at, actor_type, actor_id, reason, model_id, is_reentry)
+    select id, f, 'mql', at, 'system', ${`scoring:v${live.version}`}, r, ${live.id}::uuid, re from moved`);
   return { scored: scored.length, becameMql: mql.length };
 }
