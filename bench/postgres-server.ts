@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { createScratchDatabase } from '../src/db/scratch-database.js';
 import { freePort } from './server-process.js';
 
 export type ScratchPostgres = { url: string; stop: () => void; pids: () => number[] };
@@ -53,7 +53,8 @@ export async function startScratchPostgres(): Promise<ScratchPostgres | string> 
   };
   // Ctrl-C or a crash of the bench must not leave a postmaster behind.
   process.once('exit', stop);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { stop(); process.exit(130); });
+  // Exit as the signal would have: 128 + its number.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.once(signal, () => { stop(); process.exit(code); });
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop, pids: () => postgresPids(data) };
 }
 
@@ -93,22 +94,6 @@ export function serverMemoryMb(pids: number[]): { mb: number; kind: 'PSS' | 'RSS
 }
 
 /** A fresh database on the server (one per measurement, so they do not mix), dropped by `drop()`. */
-export async function scratchDatabase(serverUrl: string, label: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `truce_bench_${label}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name}`);
-  } finally { await admin.end(); }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      try { await c.query(`drop database if exists ${name} with (force)`); } finally { await c.end(); }
-    },
-  };
+export function scratchDatabase(serverUrl: string, label: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  return createScratchDatabase(serverUrl, `truce_bench_${label}_${process.pid}`);
 }

@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase, type DbHandle } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
+import { createScratchDatabase as createDatabase } from '../../src/db/scratch-database.js';
 import { createApp, type App } from '../../src/http/app.js';
 import { fixedClock } from '../../src/domain/shared/clock.js';
 import { systemCtx, type Ctx } from '../../src/domain/shared/context.js';
@@ -90,21 +90,6 @@ async function openTestDatabase(): Promise<{ handle: DbHandle; drop: () => Promi
 }
 
 /** A fresh, empty database on the PostgreSQL server, dropped by `drop()`. */
-export async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `truce_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+export function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  return createDatabase(serverUrl, `truce_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`);
 }
