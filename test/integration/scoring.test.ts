@@ -89,6 +89,12 @@ describe('scoring models', () => {
     expect((await env.request('GET', `/api/v1/people/${downloader.id}/score`)).body.engagement).toBeCloseTo(5 * 0.5, 1);
     expect(downloader.lifecycleStage).toBe('lead');
 
+    // A field change that lifts the score over the threshold: the answer already says MQL.
+    const attendee = (await env.request('GET', '/api/v1/people?q=p4@')).body.data[0];
+    expect(attendee.lifecycleStage).toBe('lead');
+    const lifted = await env.request('PATCH', `/api/v1/people/${attendee.id}`, { seniority: 'c_level' });
+    expect(lifted.body.lifecycleStage).toBe('mql');
+
     const frozen = await marketing.request('PATCH', `/api/v1/scoring/models/${draft.body.id}`, { name: 'Sneaky change' });
     expect(frozen.status).toBe(409);
     expect(frozen.body.code).toBe('model_not_draft');

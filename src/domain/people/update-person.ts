@@ -29,7 +29,10 @@ export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonInpu
     await recordAudit(tx, ctx.actor, now, [{ entity: 'person', entityId: id, action: 'update', before, after }]);
     return after!;
   });
-  // A field a fit rule reads may have changed: the score follows at once.
-  await scorePeople(ctx, [id]);
-  return updated;
+  // A field a fit rule reads may have changed: the score follows at once, and so does the
+  // answer when that made the person an MQL.
+  const run = await scorePeople(ctx, [id]);
+  if (run.becameMql === 0) return updated;
+  const [current] = await ctx.db.select().from(people).where(eq(people.id, id));
+  return current ?? updated;
 }
