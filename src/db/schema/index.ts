@@ -7,3 +7,5 @@ export * from './opportunities.js';
 export * from './capture.js';
 export * from './platform.js';
 export * from './scoring.js';
+export * from './handoff.js';
+export * from './events.js';

@@ -71,6 +71,44 @@ export const IMPORT_STATUSES = ['running', 'completed', 'failed'] as const;
 export const ACTOR_TYPES = ['user', 'api_key', 'system', 'import', 'form'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
+/** The hand-off of an MQL to sales (docs/handoff.md). */
+export const HANDOFF_STATUSES = ['open', 'accepted', 'rejected', 'reassigned', 'cancelled'] as const;
+export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
+
+/** Why sales turned a lead down: a fixed list, so the loop back to marketing can count them. */
+export const REJECT_REASONS = [
+  'not_in_profile', 'no_budget', 'no_authority', 'no_need', 'bad_timing', 'existing_customer',
+  'competitor', 'duplicate', 'bad_contact_data', 'already_working_it',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+/** Where a rejected lead goes: back to nurture with a date to come back, or out. */
+export const REJECT_OUTCOMES = ['recycled', 'disqualified'] as const;
+
+/** Routing rules, evaluated in the order the sales managers set. */
+export const ROUTING_RULE_KINDS = ['account_owner', 'named_account', 'territory', 'round_robin', 'fallback'] as const;
+export type RoutingRuleKind = (typeof ROUTING_RULE_KINDS)[number];
+
+/** The steps of a hand-off's SLA clock; each fires at most once per hand-off. */
+export const SLA_STEPS = ['reminder', 'escalation', 'reassignment', 'first_touch_breach'] as const;
+export type SlaStep = (typeof SLA_STEPS)[number];
+
+export const BREACH_KINDS = ['accept', 'first_touch'] as const;
+export type BreachKind = (typeof BREACH_KINDS)[number];
+
+/** Events other modules and webhooks react to (the `events` outbox). */
+export const EVENT_TYPES = [
+  'person.mql', 'person.stage_changed', 'person.score_changed',
+  'handoff.assigned', 'handoff.reminder', 'handoff.breached', 'handoff.escalated', 'handoff.reassigned',
+  'handoff.accepted', 'handoff.rejected',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed', 'dead'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export const EMAIL_STATUSES = ['pending', 'sent', 'failed', 'dead'] as const;
+
 /** SQL list literal for a CHECK constraint. */
 export function sqlList(values: readonly string[]): string {
   return values.map((v) => `'${v}'`).join(', ');
