@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 /** The one place that reads the environment. Everything else receives a Config. */
@@ -24,6 +25,16 @@ export type Config = {
   signInRateLimitPerMinute: number;
   /** Work background jobs in this process (TRUCE_JOBS=off: a web-only node; jobs can still be sent). */
   jobs: boolean;
+  /** Webhook endpoints on private, loopback, link-local or unique-local addresses allowed (TRUCE_WEBHOOKS_ALLOW_PRIVATE=1; off by default). */
+  webhooksAllowPrivate: boolean;
+  /** Where e-mail goes: an SMTP URL (`smtp://user:pass@host:587`, `smtps://…`); unset = one `.eml` file per message in mailDir. */
+  smtpUrl: string | undefined;
+  /** The From of e-mail Truce sends. */
+  mailFrom: string;
+  /** The file sink's folder (TRUCE_MAIL_DIR); default `<data dir>/outbox`, or a temporary folder for an in-memory run. */
+  mailDir: string | undefined;
+  /** The address people open Truce at, for absolute links in e-mail. */
+  publicUrl: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -43,6 +54,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.TRUCE_SECURE_COOKIES === 'always' || env.TRUCE_SECURE_COOKIES === 'never' ? env.TRUCE_SECURE_COOKIES : 'auto',
     signInRateLimitPerMinute: Number(env.TRUCE_SIGN_IN_RATE_LIMIT ?? 30),
     jobs: env.TRUCE_JOBS !== 'off',
+    webhooksAllowPrivate: env.TRUCE_WEBHOOKS_ALLOW_PRIVATE === '1' || env.TRUCE_WEBHOOKS_ALLOW_PRIVATE === 'true',
+    smtpUrl: env.TRUCE_SMTP_URL || undefined,
+    mailFrom: env.TRUCE_MAIL_FROM || 'Truce <truce@localhost>',
+    mailDir: env.TRUCE_MAIL_DIR ? path.resolve(env.TRUCE_MAIL_DIR) : undefined,
+    publicUrl: (env.TRUCE_PUBLIC_URL || 'http://localhost:3000').replace(/\/+$/, ''),
     ...overrides,
   };
+}
+
+/** The e-mail file sink's folder: TRUCE_MAIL_DIR, else `<data dir>/outbox`, else (in-memory runs) a temporary folder. */
+export function mailDirectory(config: Config): string {
+  if (config.mailDir) return config.mailDir;
+  if (config.memory) return path.join(os.tmpdir(), `truce-mail-${process.pid}`);
+  return path.join(config.dataDir, 'outbox');
 }

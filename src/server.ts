@@ -37,7 +37,7 @@ export async function startServer(options: ServeOptions): Promise<{ server: Serv
   const admin = await ensureAdmin(systemCtx(handle, systemClock, log), config.adminEmail, config.adminPassword);
   if (admin) printFirstAdmin(admin);
   // After migrations and the demo load: jobs share the database with HTTP (on PGlite, one session).
-  const jobs = await startJobRunner({ handle, log, clock: systemClock, work: config.jobs });
+  const jobs = await startJobRunner({ handle, log, clock: systemClock, work: config.jobs, config });
   const app = createApp({ handle, config, log, clock: systemClock, enqueue: (job, data) => jobs.send(job as JobName, data as never) });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

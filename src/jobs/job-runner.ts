@@ -1,10 +1,11 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type pg from 'pg';
+import { loadConfig, type Config } from '../config.js';
 import type { DbHandle } from '../db/client.js';
 import { systemClock, type Clock } from '../domain/shared/clock.js';
 import { systemCtx } from '../domain/shared/context.js';
-import type { AnyJob, JobData } from './job.js';
+import type { AnyJob, JobData, JobEnv } from './job.js';
 import { JOBS } from './registry.js';
 
 /** pg-boss keeps its tables (queues, jobs, schedules, archive) in this schema of our database. */
@@ -23,6 +24,8 @@ export type JobRunnerOptions<J extends readonly AnyJob[]> = {
   work?: boolean;
   /** How often an idle queue is polled (pg-boss allows 0.5 and up; default 2). */
   pollingIntervalSeconds?: number;
+  /** The configuration handlers receive (default: the defaults of src/config.ts). */
+  config?: Config;
 };
 
 export type SendOptions = {
@@ -51,12 +54,20 @@ export type JobRunner<J extends readonly AnyJob[]> = {
 export async function startJobRunner<const J extends readonly AnyJob[] = typeof JOBS>(options: JobRunnerOptions<J>): Promise<JobRunner<J>> {
   const { handle, log, clock = systemClock, work = true, pollingIntervalSeconds = 2 } = options;
   const jobs: readonly AnyJob[] = options.jobs ?? JOBS;
+  const env: JobEnv = { config: options.config ?? loadConfig({}) };
+  for (const job of jobs) {
+    if (job.everySeconds !== undefined && (job.schedule || !(job.everySeconds > 0))) {
+      throw new Error(`job ${job.name}: everySeconds must be positive and cannot go with a schedule`);
+    }
+  }
+  const ticking = jobs.filter((j) => j.everySeconds !== undefined);
+  const queued = jobs.filter((j) => j.everySeconds === undefined);
   const db = poolAdapter(handle.pool);
   const boss = new PgBoss({ db, schema: JOBS_SCHEMA, migrate: true, supervise: work, schedule: work });
   // An 'error' event without a listener would crash the process; pg-boss reports and carries on.
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
   await boss.start();
-  for (const job of jobs) {
+  for (const job of queued) {
     const retryDelay = job.retryDelaySeconds ?? 30;
     const queue = {
       name: job.name,
@@ -86,7 +97,7 @@ export async function startJobRunner<const J extends readonly AnyJob[] = typeof 
     const started = Date.now();
     let result: unknown;
     try {
-      result = await job.handler(ctx, item.data);
+      result = await job.handler(ctx, item.data, env);
     } catch (err) {
       const retrying = item.retryCount < item.retryLimit;
       jobLog[retrying ? 'warn' : 'error']({ err, ms: Date.now() - started, retrying }, retrying ? 'job failed, will retry' : 'job failed, no retries left');
@@ -117,13 +128,38 @@ export async function startJobRunner<const J extends readonly AnyJob[] = typeof 
       if (items.length === 0 && !stopping) await pause(job.name, pollingIntervalSeconds * 1000);
     }
   };
-  const loops = work ? jobs.map((job) => loop(job)) : [];
+  /** Ticking jobs sent while running: they run again at once. */
+  const rerun = new Set<string>();
+  /** A ticking job: its handler every `everySeconds` (measured from the start of a run), never two at once. */
+  const tick = async (job: AnyJob) => {
+    const every = job.everySeconds! * 1000;
+    const ctx = systemCtx(handle, clock, log.child({ job: job.name }), { type: 'system', id: `job:${job.name}`, label: `job ${job.name}` });
+    while (!stopping) {
+      const started = Date.now();
+      try {
+        const result = await job.handler(ctx, {}, env);
+        ctx.log.trace({ ms: Date.now() - started, result }, 'tick done');
+      } catch (err) {
+        if (!stopping) ctx.log.error({ err, ms: Date.now() - started }, 'tick failed; the next one tries again');
+      }
+      if (rerun.delete(job.name)) continue;
+      if (!stopping) await pause(job.name, Math.max(0, every - (Date.now() - started)));
+    }
+  };
+  const loops = work ? [...queued.map((job) => loop(job)), ...ticking.map((job) => tick(job))] : [];
   log.info({ jobs: jobs.map((j) => j.name), working: work }, work ? 'jobs started' : 'jobs: sending only (TRUCE_JOBS=off)');
 
   let stopped: Promise<void> | null = null;
   return {
     boss,
     send: async (name, data, sendOptions = {}) => {
+      if (ticking.some((j) => j.name === name)) {
+        // Not queued: run it now on this node (a web-only node leaves it to the working nodes' ticks).
+        const wake = wakers.get(name);
+        if (wake) wake();
+        else if (work) rerun.add(name);
+        return null;
+      }
       const id = await boss.send(name, data as object, {
         ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
         ...(sendOptions.startAfter !== undefined ? { startAfter: sendOptions.startAfter } : {}),

@@ -1,4 +1,8 @@
+import type { Config } from '../config.js';
 import type { Ctx } from '../domain/shared/context.js';
+
+/** What a handler may need beyond the context: the server's configuration (SMTP, webhook rules, …). */
+export type JobEnv = { config: Config };
 
 /**
  * One kind of background job. A job file (`<verb-noun>.job.ts`) exports one of these and calls
@@ -12,13 +16,21 @@ export type JobDefinition<Data extends object = Record<string, never>> = {
   name: string;
   /** Cron expression (UTC) to enqueue the job on a schedule; omit for jobs only sent by code. */
   schedule?: string;
+  /**
+   * Run the handler every this many seconds on each working node, outside the queue (no job row,
+   * no retries): for sweeps over due rows that must react within seconds, which a per-minute cron
+   * cannot. Runs never overlap on one node; several nodes may run at once, so the handler claims
+   * its rows (`FOR UPDATE SKIP LOCKED`, a lease). A failed run is logged and the next tick tries
+   * again. Not with `schedule`; `runner.send(name)` runs it now on this node.
+   */
+  everySeconds?: number;
   /** Attempts after the first failure (default 3). */
   retryLimit?: number;
   /** Seconds before the first retry, doubled on each further one with jitter (default 30); 0 retries at once. */
   retryDelaySeconds?: number;
   /** A run still active after this many seconds is failed and retried (default 300). */
   expireInSeconds?: number;
-  handler(ctx: Ctx, data: Data): Promise<unknown>;
+  handler(ctx: Ctx, data: Data, env: JobEnv): Promise<unknown>;
 };
 
 /** Any job, for registries and the runner (the data type is the job's own business). */
