@@ -9,3 +9,4 @@ export * from './platform.js';
 export * from './scoring.js';
 export * from './handoff.js';
 export * from './events.js';
+export * from './attribution.js';
