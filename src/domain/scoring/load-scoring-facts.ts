@@ -27,7 +27,7 @@ export async function loadScoringFacts(db: Database, personIds: string[]): Promi
       case when a.id is null then null else json_build_object('industry', a.industry, 'employeeCount', a.employee_count,
         'annualRevenue', a.annual_revenue::float8, 'country', a.country, 'tier', a.tier, 'custom', a.custom) end as account,
       (select json_agg(json_build_object('id', t.id, 'at', t.occurred_at, 'kind', t.kind, 'channel', t.channel,
-          'campaignId', t.campaign_id, 'asset', t.asset, 'properties', t.properties) order by t.occurred_at)
+          'campaignId', t.campaign_id, 'asset', t.asset, 'properties', t.properties) order by t.occurred_at, t.id)
        from touchpoints t
        where t.person_id = p.id and not t.retracted and not exists (select 1 from touchpoints c where c.corrects_id = t.id)) as touches
     from people p left join accounts a on a.id = p.account_id
