@@ -28,6 +28,7 @@ const CampaignPage = lazy(() => import('./pages/CampaignPage').then((m) => ({ de
 const ScoringPage = lazy(() => import('./pages/ScoringPage').then((m) => ({ default: m.ScoringPage })));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
 const ApiKeysPage = lazy(() => import('./pages/admin/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
+const StageLabelsPage = lazy(() => import('./pages/admin/StageLabelsPage').then((m) => ({ default: m.StageLabelsPage })));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 // A 4xx will not get better by asking again; a network blip or a 5xx may.
@@ -64,6 +65,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/admin/users" element={<UsersPage />} />
               <Route path="/admin/api-keys" element={<ApiKeysPage />} />
               <Route path="/admin/audit" element={<AuditPage />} />
+              <Route path="/settings/lifecycle-stages" element={<StageLabelsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

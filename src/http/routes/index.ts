@@ -5,6 +5,7 @@ import { registerAuthRoutes } from './auth.routes.js';
 import { registerReportingRoutes } from './reporting.routes.js';
 import { registerSavedViewRoutes } from './saved-views.routes.js';
 import { registerQualificationRoutes } from './qualification.routes.js';
+import { registerLifecycleRoutes } from './lifecycle.routes.js';
 import { registerScoringRoutes } from './scoring.routes.js';
 import { registerSearchRoutes } from './search.routes.js';
 import { registerAccountRoutes } from './accounts.routes.js';
@@ -38,5 +39,6 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerSavedViewRoutes(app);
   registerScoringRoutes(app, deps);
   registerQualificationRoutes(app);
+  registerLifecycleRoutes(app);
   registerPublicFormRoutes(app, deps);
 }

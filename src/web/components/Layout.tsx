@@ -19,6 +19,7 @@ const NAV: { to: string; label: string; permission?: Permission }[] = [
   { to: '/import', label: 'Import', permission: 'imports:read' },
   { to: '/forms', label: 'Forms', permission: 'forms:manage' },
   { to: '/settings/custom-fields', label: 'Custom fields', permission: 'custom_fields:write' },
+  { to: '/settings/lifecycle-stages', label: 'Lifecycle stages', permission: 'lifecycle:write' },
   { to: '/admin/users', label: 'Users', permission: 'users:read' },
   { to: '/admin/api-keys', label: 'API keys', permission: 'api_keys:manage' },
   { to: '/admin/audit', label: 'Audit trail', permission: 'audit:read' },

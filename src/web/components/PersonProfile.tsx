@@ -1,6 +1,7 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { useStageLabel } from '../api/stage-labels';
 import type { PersonDetail } from '../api/types';
 import { formatDate, formatDateTime, formatValue, fullName } from '../lib/format';
 import { humanize } from '../lib/vocabulary';
@@ -11,6 +12,7 @@ const h = (v: string | null) => (v ? humanize(v) : null);
 
 export function PersonProfile({ p, actions }: { p: PersonDetail; actions?: ReactNode }) {
   const custom = Object.entries(p.custom ?? {});
+  const stageLabel = useStageLabel();
   return (
     <Card withBorder component="section" aria-label="Profile">
       <Stack gap="sm">
@@ -20,7 +22,7 @@ export function PersonProfile({ p, actions }: { p: PersonDetail; actions?: React
             <Text c="dimmed">{[p.title, p.companyName].filter(Boolean).join(' · ')}</Text>
           </div>
           <Group gap="xs" wrap="nowrap">
-            <StageBadge stage={p.lifecycleStage} size="lg" style={{ flexShrink: 0 }} aria-label={`Lifecycle stage: ${humanize(p.lifecycleStage)}`} />
+            <StageBadge stage={p.lifecycleStage} size="lg" style={{ flexShrink: 0 }} aria-label={`Lifecycle stage: ${stageLabel(p.lifecycleStage)}`} />
             {actions}
           </Group>
         </Group>

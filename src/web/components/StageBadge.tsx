@@ -1,6 +1,9 @@
 import { Badge, type BadgeProps } from '@mantine/core';
-import { humanize, STAGE_COLOR } from '../lib/vocabulary';
+import { useStageLabel } from '../api/stage-labels';
+import { STAGE_COLOR } from '../lib/vocabulary';
 
+/** A lifecycle stage as the company calls it (Settings → Lifecycle stages); the code decides the colour. */
 export function StageBadge({ stage, ...props }: { stage: string } & BadgeProps) {
-  return <Badge variant="light" color={STAGE_COLOR[stage] ?? 'gray'} {...props}>{humanize(stage)}</Badge>;
+  const label = useStageLabel();
+  return <Badge variant="light" color={STAGE_COLOR[stage] ?? 'gray'} {...props}>{label(stage)}</Badge>;
 }

@@ -10,6 +10,7 @@ import { PagedTable } from '../components/PagedTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SearchInput } from '../components/SearchInput';
 import { StageBadge } from '../components/StageBadge';
+import { useStageLabel } from '../api/stage-labels';
 import { formatDate, fullName } from '../lib/format';
 import { useCursorPages } from '../lib/use-cursor-pages';
 import { compact, useUrlState } from '../lib/use-url-state';
@@ -36,6 +37,7 @@ export function PeoplePage() {
   const [hidden, setHidden] = useHiddenColumns();
   const pages = useCursorPages(JSON.stringify([filters, sort]));
   const query = usePeople(filters, sort, pages.cursor);
+  const stageLabel = useStageLabel();
   return (
     <>
       <Group justify="space-between" mb="md">
@@ -47,7 +49,7 @@ export function PeoplePage() {
       </Group>
       <Group mb="md" align="end" role="search" aria-label="Filter people">
         <SearchInput label="Search" placeholder="name, e-mail or company" value={state.q} onSearch={(q) => set({ q })} w={260} />
-        <Select label="Stage" placeholder="Any stage" clearable data={options(LIFECYCLE_STAGES)} value={state.stage || null} onChange={(v) => set({ stage: v })} w={170} />
+        <Select label="Stage" placeholder="Any stage" clearable data={LIFECYCLE_STAGES.map((value) => ({ value, label: stageLabel(value) }))} value={state.stage || null} onChange={(v) => set({ stage: v })} w={170} />
         <Select label="Seniority" placeholder="Any seniority" clearable data={options(SENIORITIES)} value={state.seniority || null} onChange={(v) => set({ seniority: v })} w={170} />
         <SearchInput label="Country" placeholder="DE" value={state.country} onSearch={(country) => set({ country: country.toUpperCase() })} w={90} maxLength={2} />
       </Group>

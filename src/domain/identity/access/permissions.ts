@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'scoring:read': ALL,
   'scoring:write': ['admin', 'marketing'],
   'qualification:write': ['admin', ...SELLERS],
+  'lifecycle:read': ALL,
+  'lifecycle:write': ['admin', 'marketing'],
   'team:read': ['admin', 'sales_manager', 'exec'],
 } as const satisfies Record<string, readonly Role[]>;
 

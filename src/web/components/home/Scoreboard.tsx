@@ -4,6 +4,7 @@ import { useScoreboard, type MoneyRow } from '../../api/reporting';
 import { formatMoney, formatNumber } from '../../lib/format';
 import { humanize } from '../../lib/vocabulary';
 import { ErrorAlert } from '../ErrorAlert';
+import { useStageLabel } from '../../api/stage-labels';
 
 // recharts is large: the chart loads after the figures.
 const PipelineChart = lazy(() => import('./PipelineChart').then((m) => ({ default: m.PipelineChart })));
@@ -30,6 +31,7 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
 /** The period's figures from the records the viewer may see: the same numbers as the API. */
 export function Scoreboard() {
   const q = useScoreboard();
+  const stageLabel = useStageLabel();
   if (q.isPending) return <Loader size="sm" aria-label="Loading the scoreboard" />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const s = q.data;
@@ -51,7 +53,7 @@ export function Scoreboard() {
         <Stat label="Open pipeline" value={formatMoney(open.amount, currency)} hint={`${open.count} deals`} />
         <Stat label="Pipeline created" value={formatMoney(created.amount, currency)} hint={`${created.count} deals`} />
         <Stat label="Win rate" value={s.winRate === null ? '—' : `${Math.round(s.winRate * 100)} %`} hint="won ÷ closed, by count" />
-        <Stat label="New MQLs" value={mqls === undefined ? '—' : formatNumber(mqls)} hint="entered MQL this period" />
+        <Stat label={`Entered ${stageLabel('mql')}`} value={mqls === undefined ? '—' : formatNumber(mqls)} hint="people, this period" />
       </SimpleGrid>
       {byStage.length ? (
         <Suspense fallback={<Loader size="sm" aria-label="Loading the chart" />}><PipelineChart data={byStage} currency={currency} /></Suspense>
