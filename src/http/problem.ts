@@ -32,6 +32,12 @@ export const STATUS: Record<ErrorCode, number> = {
   model_unsafe: 422,
   forbidden: 403,
   record_forbidden: 403,
+  address_not_allowed: 422,
+  handoff_closed: 409,
+  handoff_not_yours: 403,
+  evidence_required: 422,
+  routing_target_unavailable: 422,
+  calendar_no_hours: 422,
   internal: 500,
 };
 

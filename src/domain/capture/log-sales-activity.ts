@@ -5,6 +5,7 @@ import { authorize } from '../identity/access/authorize.js';
 import { assertVisible } from '../identity/access/assert-visible.js';
 import type { Ctx } from '../shared/context.js';
 import { invalid } from '../shared/errors.js';
+import { recordFirstTouch } from '../handoff/record-first-touch.js';
 import type { LogActivityInput } from './activity.schema.js';
 import { writeTouchpoints } from './write-touchpoints.js';
 
@@ -37,5 +38,6 @@ export async function logSalesActivity(ctx: Ctx, input: LogActivityInput) {
     },
   }]);
   const [row] = await ctx.db.select().from(touchpoints).where(eq(touchpoints.externalId, externalId));
+  if (input.personId) await recordFirstTouch(ctx.db, input.personId, occurredAt);
   return row!;
 }

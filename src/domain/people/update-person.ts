@@ -3,7 +3,7 @@ import { people } from '../../db/schema/index.js';
 import { assertCustomValues } from '../custom-fields/check-custom-values.js';
 import { listCustomFields } from '../custom-fields/list-custom-fields.js';
 import { recordAudit } from '../shared/audit.js';
-import { scorePeople } from '../scoring/score-people.js';
+import { scoreAndRoutePeople } from '../handoff/score-and-route-people.js';
 import type { Ctx } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import type { Person, UpdatePersonInput } from './person.schema.js';
@@ -31,7 +31,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonInpu
   });
   // A field a fit rule reads may have changed: the score follows at once, and so does the
   // answer when that made the person an MQL.
-  const run = await scorePeople(ctx, [id]);
+  const run = await scoreAndRoutePeople(ctx, [id]);
   if (run.becameMql === 0) return updated;
   const [current] = await ctx.db.select().from(people).where(eq(people.id, id));
   return current ?? updated;

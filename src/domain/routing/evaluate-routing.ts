@@ -88,10 +88,11 @@ export function pickRoundRobin(ruleId: string, teamId: string, state: RoutingSta
 /**
  * Where a lead goes: the rules in order, the first that yields an available owner wins; every
  * rule tried leaves a line in the trace ("where would this person go, and why?"). Null when no
- * rule yields anyone (the caller then applies the last resort, never leaving a lead unowned).
+ * rule yields anyone (the caller then applies the last resort, never leaving a lead unowned);
+ * the trace is in `tried` either way.
  */
-export function evaluateRouting(rules: RuleForRouting[], lead: LeadFacts, state: RoutingState, exclude: ReadonlySet<string> = new Set()): RoutingDecision | null {
-  const trace: TraceStep[] = [];
+export function evaluateRouting(rules: RuleForRouting[], lead: LeadFacts, state: RoutingState, exclude: ReadonlySet<string> = new Set(), tried: TraceStep[] = []): RoutingDecision | null {
+  const trace = tried;
   const step = (r: RuleForRouting, outcome: TraceStep['outcome'], reason: string) => trace.push({ ruleId: r.id, rule: r.name, kind: r.kind, outcome, reason });
   const decide = (r: RuleForRouting, ownerId: string, why: string, skipped: RoutingDecision['skipped'] = []): RoutingDecision => {
     step(r, 'matched', why);

@@ -30,6 +30,12 @@ export const ERROR_CODES = {
   record_forbidden: 'This record is not yours to see or change.',
   model_not_draft: 'Only a draft scoring model can be changed or published; start a new draft.',
   model_unsafe: 'The scoring model would do harm if published (see the detail); it was not published.',
+  address_not_allowed: 'Webhooks may not be sent to a private, loopback, link-local or unique-local address.',
+  handoff_closed: 'This hand-off is no longer open (accepted, rejected or reassigned).',
+  handoff_not_yours: 'This lead is owned by someone else; only its owner can accept or reject it.',
+  evidence_required: '"Already working it" needs evidence from before the MQL: an open opportunity or a logged sales touch.',
+  routing_target_unavailable: 'The routing rule points at a user or team that cannot take leads.',
+  calendar_no_hours: 'A working calendar needs working hours on at least one day.',
   internal: 'Something went wrong on our side.',
 } as const;
 

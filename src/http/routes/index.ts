@@ -19,6 +19,10 @@ import { registerPeopleRoutes } from './people.routes.js';
 import { registerPublicFormRoutes } from './public-forms.routes.js';
 import { registerTouchpointRoutes } from './touchpoints.routes.js';
 import { registerUserRoutes } from './users.routes.js';
+import { registerNotificationRoutes } from './notifications.routes.js';
+import { registerWebhookRoutes } from './webhooks.routes.js';
+import { registerHandoffRoutes } from './handoffs.routes.js';
+import { registerRoutingRoutes } from './routing.routes.js';
 
 export function registerRoutes(app: App, deps: AppDeps): void {
   registerAuthRoutes(app, deps);
@@ -41,4 +45,8 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerQualificationRoutes(app);
   registerLifecycleRoutes(app);
   registerPublicFormRoutes(app, deps);
+  registerNotificationRoutes(app);
+  registerWebhookRoutes(app, deps);
+  registerHandoffRoutes(app);
+  registerRoutingRoutes(app);
 }

@@ -1,13 +1,13 @@
 import type { Ctx } from '../../domain/shared/context.js';
-import { scorePeople } from '../../domain/scoring/score-people.js';
+import { scoreAndRoutePeople } from '../../domain/handoff/score-and-route-people.js';
 import type { AppDeps } from '../app.js';
 
 /** Above this many people a batch is scored by a background job, so the sender is answered at once. */
 const INLINE_LIMIT = 50;
 
 /**
- * Rescores the people a capture touched: a few at once in the request (a form post makes its MQL
- * before it answers), a batch through the `score-people` job (within a second or two).
+ * Rescores the people a capture touched: a few at once in the request (a form post makes its MQL,
+ * and its hand-off, before it answers), a batch through the `score-people` job (within a second or two).
  */
 export async function scoreSoon(deps: AppDeps, ctx: Ctx, personIds: string[]): Promise<void> {
   if (personIds.length === 0) return;
@@ -15,5 +15,5 @@ export async function scoreSoon(deps: AppDeps, ctx: Ctx, personIds: string[]): P
     for (let i = 0; i < personIds.length; i += 5_000) await deps.enqueue('score-people', { personIds: personIds.slice(i, i + 5_000) });
     return;
   }
-  await scorePeople(ctx, personIds);
+  await scoreAndRoutePeople(ctx, personIds);
 }

@@ -36,6 +36,16 @@ export const PERMISSIONS = {
   'lifecycle:read': ALL,
   'lifecycle:write': ['admin', 'marketing'],
   'team:read': ['admin', 'sales_manager', 'exec'],
+  'attribution:read': ['admin', 'marketing', 'sales_rep', 'sales_manager', 'product', 'exec'],
+  'attribution:write': ['admin', 'marketing'],
+  'disputes:open': ['admin', 'marketing', ...SELLERS],
+  'disputes:rule': ['admin', 'sales_manager', 'exec'],
+  'routing:read': ['admin', 'marketing', ...SELLERS, 'exec'],
+  'routing:write': ['admin', 'sales_manager'],
+  'handoffs:read': ['admin', 'marketing', ...SELLERS, 'exec'],
+  'handoffs:decide': ['admin', ...SELLERS],
+  'notifications:read': ALL,
+  'webhooks:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
