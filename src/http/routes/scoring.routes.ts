@@ -5,6 +5,7 @@ import { AccountScoreSchema, getAccountScore } from '../../domain/scoring/get-ac
 import { SuggestInput, Suggestion, suggestWeights } from '../../domain/scoring/suggest-weights.js';
 import { getPersonScore } from '../../domain/scoring/get-person-score.js';
 import { getScoringModel, listScoringModels } from '../../domain/scoring/list-scoring-models.js';
+import { PreviewInput, PreviewResult, previewRules } from '../../domain/scoring/preview-rules.js';
 import { publishScoringModel } from '../../domain/scoring/publish-scoring-model.js';
 import { rescoreAll } from '../../domain/scoring/rescore-all.js';
 import { CreateScoringModelInput, PersonScoreSchema, ScoringModelSchema, UpdateScoringModelInput } from '../../domain/scoring/scoring-model-api.schema.js';
@@ -50,6 +51,13 @@ export function registerScoringRoutes(app: App, deps: AppDeps): void {
     else await rescoreAll(ctx);
     return c.json(model, 200);
   });
+
+  app.openapi(createRoute({
+    method: 'post', path: '/api/v1/scoring/preview', tags,
+    summary: 'How many people each rule of a definition (saved or not) fires for today, and the points it gives them',
+    request: { body: { required: true, ...json(PreviewInput) } },
+    responses: { 200: { description: 'Reach per rule', ...json(PreviewResult) }, ...errorResponses },
+  }), async (c) => c.json(await previewRules(c.get('ctx'), c.req.valid('json')), 200));
 
   app.openapi(createRoute({
     method: 'post', path: '/api/v1/scoring/models/{id}/backtest', tags,
