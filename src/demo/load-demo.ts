@@ -8,6 +8,7 @@ import { setDemoPasswords } from './set-demo-passwords.js';
 import { insertAccounts, insertBatch, insertCampaigns, insertSetup, insertStaff } from './insert-demo-rows.js';
 import { deferIndexes } from './deferred-indexes.js';
 import { createRng } from './random.js';
+import { setUpHandoffs } from './set-up-handoffs.js';
 import { publishDemoModel } from './publish-demo-model.js';
 
 export type DemoScale = 'tiny' | 'default' | 'large';
@@ -118,6 +119,9 @@ export async function loadDemo(handle: DbHandle, options: DemoOptions = {}): Pro
   progress('scores', 0, 1);
   await publishDemoModel(handle, new Date(options.now ?? DEFAULT_DEMO_NOW));
   progress('scores', 1, 1);
+  progress('hand-offs', 0, 1);
+  await setUpHandoffs(handle, new Date(options.now ?? DEFAULT_DEMO_NOW));
+  progress('hand-offs', 1, 1);
   return { seed, scale, now: day.toISOString(), counts };
 }
 

@@ -29,6 +29,9 @@ const ScoringPage = lazy(() => import('./pages/ScoringPage').then((m) => ({ defa
 const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
 const ApiKeysPage = lazy(() => import('./pages/admin/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 const StageLabelsPage = lazy(() => import('./pages/admin/StageLabelsPage').then((m) => ({ default: m.StageLabelsPage })));
+const WebhooksPage = lazy(() => import('./pages/admin/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
+const QueuePage = lazy(() => import('./pages/QueuePage').then((m) => ({ default: m.QueuePage })));
+const RejectionsPage = lazy(() => import('./pages/RejectionsPage').then((m) => ({ default: m.RejectionsPage })));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 // A 4xx will not get better by asking again; a network blip or a 5xx may.
@@ -49,6 +52,8 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/sign-in" element={<SignInPage />} />
             <Route element={<RequireSession><Layout /></RequireSession>}>
               <Route index element={<HomePage />} />
+              <Route path="/queue" element={<QueuePage />} />
+              <Route path="/handoffs/rejections" element={<RejectionsPage />} />
               <Route path="/people" element={<PeoplePage />} />
               <Route path="/people/:id" element={<PersonPage />} />
               <Route path="/accounts" element={<AccountsPage />} />
@@ -65,6 +70,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/admin/users" element={<UsersPage />} />
               <Route path="/admin/api-keys" element={<ApiKeysPage />} />
               <Route path="/admin/audit" element={<AuditPage />} />
+              <Route path="/admin/webhooks" element={<WebhooksPage />} />
               <Route path="/settings/lifecycle-stages" element={<StageLabelsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

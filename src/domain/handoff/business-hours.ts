@@ -51,8 +51,20 @@ function at(day: Day, minutes: number, tz: string): number {
   return new TZDate(day.y, day.m, day.d, Math.floor(minutes / 60), minutes % 60, tz).getTime();
 }
 
+/** Per calendar object, each local day's intervals (time-zone arithmetic is the costly part). */
+const DAYS = new WeakMap<Calendar, Map<string, Array<[number, number]>>>();
+
 /** The working intervals of one local day, as instants, in order. */
 function workingIntervals(cal: Calendar, day: Day): Array<[number, number]> {
+  let cache = DAYS.get(cal);
+  if (!cache) DAYS.set(cal, (cache = new Map()));
+  const key = iso(day);
+  let hit = cache.get(key);
+  if (!hit) cache.set(key, (hit = computeIntervals(cal, day)));
+  return hit;
+}
+
+function computeIntervals(cal: Calendar, day: Day): Array<[number, number]> {
   if (cal.holidays.includes(iso(day))) return [];
   const weekday = new Date(Date.UTC(day.y, day.m, day.d)).getUTCDay();
   return (cal.hours[String(weekday)] ?? [])
@@ -95,7 +107,8 @@ export function businessMinutesBetween(from: Date, to: Date, cal: Calendar): num
       const b = Math.min(e, end);
       if (b > a) total += b - a;
     }
-    if (at(day, 0, cal.timezone) > end) break;
+    // Local days start no earlier than 14 hours before UTC midnight: past `end` by then, stop.
+    if (Date.UTC(day.y, day.m, day.d) - 14 * 3_600_000 > end) break;
   }
   return Math.round(total / MINUTE);
 }

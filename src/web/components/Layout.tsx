@@ -5,23 +5,27 @@ import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useCan, type Permission } from '../lib/permissions';
 import { ErrorBoundary } from './ErrorBoundary';
 import { GlobalSearch } from './GlobalSearch';
+import { InboxBell } from './InboxBell';
 import { UserMenu } from './UserMenu';
 
 /** Navigation; an entry shows when the role has its permission (absent = every role). */
 const NAV: { to: string; label: string; permission?: Permission }[] = [
   { to: '/', label: 'Home' },
+  { to: '/queue', label: 'Lead queue', permission: 'handoffs:read' },
   { to: '/people', label: 'People', permission: 'people:read' },
   { to: '/accounts', label: 'Accounts' },
   { to: '/opportunities', label: 'Opportunities', permission: 'opportunities:read' },
   { to: '/campaigns', label: 'Campaigns', permission: 'campaigns:read' },
   { to: '/touchpoints', label: 'Touches', permission: 'touchpoints:read' },
   { to: '/scoring', label: 'Scoring', permission: 'scoring:write' },
+  { to: '/handoffs/rejections', label: 'Accepted & rejected', permission: 'handoffs:read' },
   { to: '/import', label: 'Import', permission: 'imports:read' },
   { to: '/forms', label: 'Forms', permission: 'forms:manage' },
   { to: '/settings/custom-fields', label: 'Custom fields', permission: 'custom_fields:write' },
   { to: '/settings/lifecycle-stages', label: 'Lifecycle stages', permission: 'lifecycle:write' },
   { to: '/admin/users', label: 'Users', permission: 'users:read' },
   { to: '/admin/api-keys', label: 'API keys', permission: 'api_keys:manage' },
+  { to: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
   { to: '/admin/audit', label: 'Audit trail', permission: 'audit:read' },
 ];
 
@@ -40,7 +44,7 @@ export function Layout() {
             <Title order={1} size="h3"><Anchor component={Link} to="/" c="inherit" underline="never" fw={700} fz="inherit">Truce</Anchor></Title>
           </Group>
           <GlobalSearch />
-          <UserMenu />
+          <Group gap="xs" wrap="nowrap"><InboxBell /><UserMenu /></Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">
