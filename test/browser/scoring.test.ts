@@ -55,6 +55,17 @@ describe.runIf(available)('the score on the person page', () => {
     await page.goto(`${h.base}/scoring`);
     await expect.poll(() => page.getByRole('navigation', { name: 'Model versions' }).innerText().catch(() => '')).toMatch(/v1 · Browser model/);
     await page.getByRole('button', { name: 'New draft from this' }).click();
+    // The form first: each rule's reach today, as the preview API counts it.
+    const api = (await h.env.request('POST', '/api/v1/scoring/preview', { definition: (await h.env.request('GET', '/api/v1/scoring/models')).body.data[0].definition })).body;
+    const webinar = api.rules.find((r: { ruleId: string }) => r.ruleId === 'webinar');
+    expect(webinar.people).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Preview reach' }).click();
+    await expect.poll(() => page.getByLabel('People for webinar').innerText().then((t) => t.toLowerCase()).catch(() => '')).toContain(`${webinar.people} people`);
+    await page.getByRole('group', { name: 'Engagement rule webinar' }).getByLabel('Half-life (days)').fill('-2');
+    await page.getByRole('button', { name: 'Preview reach' }).click();
+    await expect.poll(() => page.getByRole('group', { name: 'Engagement rule webinar' }).innerText().catch(() => '')).toMatch(/greater than 0|too small|>0/i);
+    await page.getByRole('group', { name: 'Engagement rule webinar' }).getByLabel('Half-life (days)').fill('');
+    await page.getByRole('tab', { name: 'JSON' }).click();
     const rules = page.getByLabel('Rules (JSON)');
     const json = JSON.parse(await rules.inputValue());
     await rules.fill(JSON.stringify({ ...json, halfLifeDays: -1 }));
