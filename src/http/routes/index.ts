@@ -1,5 +1,6 @@
 import type { App, AppDeps } from '../app.js';
 import { registerActivityRoutes } from './activities.routes.js';
+import { registerAttributionRoutes } from './attribution.routes.js';
 import { registerApiKeyRoutes } from './api-keys.routes.js';
 import { registerAuthRoutes } from './auth.routes.js';
 import { registerReportingRoutes } from './reporting.routes.js';
@@ -40,6 +41,7 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerImportRoutes(app);
   registerAuditRoutes(app);
   registerReportingRoutes(app);
+  registerAttributionRoutes(app, deps);
   registerSavedViewRoutes(app);
   registerScoringRoutes(app, deps);
   registerQualificationRoutes(app);

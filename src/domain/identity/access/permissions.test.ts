@@ -7,9 +7,10 @@ describe('role permissions', () => {
     for (const p of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) expect(can('admin', p)).toBe(true);
   });
 
-  it('lets exec read everything business-related but change nothing', () => {
+  it('lets exec read everything business-related but change nothing, except ruling on credit disputes (issue 6)', () => {
     for (const p of ['people:read', 'accounts:read', 'opportunities:read', 'campaigns:read', 'touchpoints:read'] as const) expect(can('exec', p)).toBe(true);
-    const writes = (Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => !p.endsWith(':read'));
+    expect(can('exec', 'disputes:rule')).toBe(true);
+    const writes = (Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => !p.endsWith(':read') && p !== 'disputes:rule');
     for (const p of writes) expect(can('exec', p), p).toBe(false);
   });
 

@@ -1,0 +1,26 @@
+import { authorize } from '../identity/access/authorize.js';
+import type { Ctx } from '../shared/context.js';
+import { readAttributionConfig } from './attribution-settings.js';
+import { refreshAttribution } from './refresh-attribution.js';
+import { changedSince, currentWatermark, savedWatermark, saveWatermark } from './watermark.js';
+
+/**
+ * Refreshes the credit of every deal touched since the last refresh (new or corrected touches of
+ * its people, edits of the deal), a few hundred deals per transaction. Before the first full
+ * recompute there is nothing to refresh: the watermark starts there.
+ */
+export async function refreshChangedAttribution(ctx: Ctx): Promise<{ deals: number; ms: number }> {
+  authorize(ctx, 'attribution:write');
+  const t0 = performance.now();
+  const mark = await savedWatermark(ctx.db);
+  if (!mark) {
+    await saveWatermark(ctx.db, await currentWatermark(ctx.db));
+    return { deals: 0, ms: 0 };
+  }
+  const config = await readAttributionConfig(ctx.db);
+  const { opportunityIds, watermark } = await changedSince(ctx.db, config, mark);
+  if (opportunityIds.length === 0 && watermark.touchId === mark.touchId && watermark.opportunityUpdatedAt === mark.opportunityUpdatedAt) return { deals: 0, ms: 0 };
+  for (let i = 0; i < opportunityIds.length; i += 500) await refreshAttribution(ctx, opportunityIds.slice(i, i + 500));
+  await saveWatermark(ctx.db, watermark);
+  return { deals: opportunityIds.length, ms: Math.round(performance.now() - t0) };
+}
