@@ -174,6 +174,7 @@ async function benchMemory(target: Target, r: Result, dbPids?: () => number[]): 
   }
   // Scoring in the bench process, on the same database once the server has let go of it.
   await benchScoring(target, r, SCALE);
+  await (await import('./attribution.js')).benchAttribution(target, r, SCALE);
 }
 
 async function benchPglite(): Promise<void> {

@@ -32,6 +32,8 @@ const StageLabelsPage = lazy(() => import('./pages/admin/StageLabelsPage').then(
 const WebhooksPage = lazy(() => import('./pages/admin/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
 const QueuePage = lazy(() => import('./pages/QueuePage').then((m) => ({ default: m.QueuePage })));
 const RejectionsPage = lazy(() => import('./pages/RejectionsPage').then((m) => ({ default: m.RejectionsPage })));
+const AttributionPage = lazy(() => import('./pages/AttributionPage').then((m) => ({ default: m.AttributionPage })));
+const CampaignRoiPage = lazy(() => import('./pages/CampaignRoiPage').then((m) => ({ default: m.CampaignRoiPage })));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 // A 4xx will not get better by asking again; a network blip or a 5xx may.
@@ -62,6 +64,8 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/opportunities/:id" element={<OpportunityPage />} />
               <Route path="/campaigns" element={<CampaignsPage />} />
               <Route path="/campaigns/:id" element={<CampaignPage />} />
+              <Route path="/attribution" element={<AttributionPage />} />
+              <Route path="/campaign-roi" element={<CampaignRoiPage />} />
               <Route path="/touchpoints" element={<TouchpointsPage />} />
               <Route path="/import" element={<ImportPage />} />
               <Route path="/forms" element={<FormsPage />} />

@@ -17,6 +17,8 @@ const NAV: { to: string; label: string; permission?: Permission }[] = [
   { to: '/opportunities', label: 'Opportunities', permission: 'opportunities:read' },
   { to: '/campaigns', label: 'Campaigns', permission: 'campaigns:read' },
   { to: '/touchpoints', label: 'Touches', permission: 'touchpoints:read' },
+  { to: '/attribution', label: 'Attribution', permission: 'attribution:read' },
+  { to: '/campaign-roi', label: 'Campaign ROI', permission: 'attribution:read' },
   { to: '/scoring', label: 'Scoring', permission: 'scoring:write' },
   { to: '/handoffs/rejections', label: 'Accepted & rejected', permission: 'handoffs:read' },
   { to: '/import', label: 'Import', permission: 'imports:read' },

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Grid, Group, Loader, SimpleGrid, Stack, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
 import { useOpportunity } from '../api/opportunities';
+import { EvidenceCard } from '../components/attribution/EvidenceCard';
 import { ContactRoles } from '../components/ContactRoles';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { EditRecordButton } from '../components/forms/RecordFormButtons';
@@ -47,6 +48,7 @@ export function OpportunityPage() {
             <Title order={3} size="h4" mb="xs">Buying committee</Title>
             <ContactRoles o={o} />
           </Card>
+          <EvidenceCard opportunityId={o.id} />
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 7 }}>
