@@ -20,20 +20,19 @@ END $$;
 CREATE TRIGGER stage_transitions_events AFTER INSERT ON stage_transitions
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION truce_stage_transition_events();
 --> statement-breakpoint
--- 2. A score whose grade changes is a `person.score_changed` event (rescoring that changes nothing says nothing).
-CREATE FUNCTION truce_score_events() RETURNS trigger LANGUAGE plpgsql AS $$
+-- 2. A score whose grade changes is a `person.score_changed` event (rescoring that changes nothing says
+--    nothing). A row trigger with a WHEN clause: unchanged rows cost nothing (no transition tables).
+CREATE FUNCTION truce_score_event() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO events (type, subject_type, subject_id, occurred_at, data)
-  SELECT 'person.score_changed', 'person', n.person_id, n.scored_at,
-         jsonb_build_object('personId', n.person_id, 'modelId', n.model_id, 'grade', n.grade, 'previousGrade', o.grade,
-           'fit', n.fit, 'engagement', n.engagement, 'total', n.total, 'previousTotal', o.total)
-  FROM new_rows n JOIN old_rows o ON o.person_id = n.person_id
-  WHERE n.grade IS DISTINCT FROM o.grade;
+  VALUES ('person.score_changed', 'person', NEW.person_id, NEW.scored_at,
+    jsonb_build_object('personId', NEW.person_id, 'modelId', NEW.model_id, 'grade', NEW.grade, 'previousGrade', OLD.grade,
+      'fit', NEW.fit, 'engagement', NEW.engagement, 'total', NEW.total, 'previousTotal', OLD.total));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER person_scores_events AFTER UPDATE ON person_scores
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION truce_score_events();
+  FOR EACH ROW WHEN (OLD.grade IS DISTINCT FROM NEW.grade) EXECUTE FUNCTION truce_score_event();
 --> statement-breakpoint
 -- 3. Each event is fanned out to the active webhook endpoints that want it, in the same transaction.
 CREATE FUNCTION truce_event_deliveries() RETURNS trigger LANGUAGE plpgsql AS $$

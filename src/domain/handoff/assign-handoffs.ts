@@ -37,7 +37,8 @@ export async function assignHandoffs(ctx: Ctx, personIds: string[], options: Ass
       where p.id in (${sql.join(personIds.map((id) => sql`${id}::uuid`), sql`, `)}) and p.lifecycle_stage = 'mql'
         and not exists (select 1 from handoffs h where h.person_id = p.id and h.status = 'open')`);
     if (waiting.length === 0) return [];
-    const [leads, world] = await Promise.all([loadLeadFacts(tx, waiting.map((w) => w.id)), loadRoutingState(tx, now)]);
+    const leads = await loadLeadFacts(tx, waiting.map((w) => w.id));
+    const world = await loadRoutingState(tx, now);
     const made: Array<{ lead: (typeof leads)[number]; d: RoutingDecision }> = [];
     for (const lead of leads) {
       const exclude = options.exclude?.get(lead.personId) ?? new Set<string>();

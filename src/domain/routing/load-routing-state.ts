@@ -17,19 +17,18 @@ export type RoutingWorld = RoutingState & {
 /** Everything routing needs, read in a handful of small queries (the tables are small). */
 export async function loadRoutingState(db: Database, now: Date): Promise<RoutingWorld> {
   const today = now.toISOString().slice(0, 10);
-  const [rules, members, counters, policies, calendars] = await Promise.all([
-    db.execute<{ id: string; name: string; kind: RoutingRuleKind; conditions: RoutingConditions; target_user_id: string | null; target_team_id: string | null }>(
-      sql`select id, name, kind, conditions, target_user_id, target_team_id from routing_rules where active order by position, created_at, id`),
-    db.execute<{ id: string; name: string; active: boolean; team_id: string | null; role: string; timezone: string; manager_id: string | null; weight: number | null; capacity: number | null; calendar_id: string | null; open: number; absent_until: string | null }>(sql`
+  // One after another: inside a transaction they share one connection.
+  const rules = await db.execute<{ id: string; name: string; kind: RoutingRuleKind; conditions: RoutingConditions; target_user_id: string | null; target_team_id: string | null }>(
+      sql`select id, name, kind, conditions, target_user_id, target_team_id from routing_rules where active order by position, created_at, id`);
+  const members = await db.execute<{ id: string; name: string; active: boolean; team_id: string | null; role: string; timezone: string; manager_id: string | null; weight: number | null; capacity: number | null; calendar_id: string | null; open: number; absent_until: string | null }>(sql`
       select u.id, u.name, u.active, u.team_id, u.role, u.timezone, u.manager_id, r.weight, r.capacity, r.calendar_id,
         (select count(*)::int from handoffs h where h.owner_id = u.id and h.status = 'open') as open,
         (select max(a.ends_on)::text from user_absences a where a.user_id = u.id and a.starts_on <= ${today}::date and a.ends_on >= ${today}::date) as absent_until
-      from users u left join user_routing r on r.user_id = u.id`),
-    db.execute<{ rule_id: string; user_id: string; assigned: string }>(sql`select rule_id, user_id, assigned from routing_counters`),
-    db.execute<{ id: string; team_id: string | null; accept_hours: number; first_touch_hours: number; reminder_before_hours: number; reassign_after_hours: number; calendar_id: string | null }>(
-      sql`select id, team_id, accept_hours, first_touch_hours, reminder_before_hours, reassign_after_hours, calendar_id from sla_policies`),
-    db.execute<{ id: string; timezone: string; hours: Calendar['hours']; holidays: string[] }>(sql`select id, timezone, hours, holidays from work_calendars`),
-  ]);
+      from users u left join user_routing r on r.user_id = u.id`);
+  const counters = await db.execute<{ rule_id: string; user_id: string; assigned: string }>(sql`select rule_id, user_id, assigned from routing_counters`);
+  const policies = await db.execute<{ id: string; team_id: string | null; accept_hours: number; first_touch_hours: number; reminder_before_hours: number; reassign_after_hours: number; calendar_id: string | null }>(
+      sql`select id, team_id, accept_hours, first_touch_hours, reminder_before_hours, reassign_after_hours, calendar_id from sla_policies`);
+  const calendars = await db.execute<{ id: string; timezone: string; hours: Calendar['hours']; holidays: string[] }>(sql`select id, timezone, hours, holidays from work_calendars`);
   return {
     rules: rules.rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, conditions: r.conditions, targetUserId: r.target_user_id, targetTeamId: r.target_team_id })),
     members: new Map(members.rows.map((m): [string, Member] => [m.id, {
