@@ -2,20 +2,22 @@ import { authorize } from '../identity/access/authorize.js';
 import type { Ctx } from '../shared/context.js';
 import { readAttributionConfig } from './attribution-settings.js';
 import { refreshAttribution } from './refresh-attribution.js';
-import { changedSince, currentWatermark, savedWatermark, saveWatermark } from './watermark.js';
+import { recomputeAttribution } from './recompute-attribution.js';
+import { changedSince, savedWatermark, saveWatermark } from './watermark.js';
 
 /**
  * Refreshes the credit of every deal touched since the last refresh (new or corrected touches of
- * its people, edits of the deal), a few hundred deals per transaction. Before the first full
- * recompute there is nothing to refresh: the watermark starts there.
+ * its people, edits of the deal), a few hundred deals per transaction. The first call on a
+ * database (no watermark yet: a fresh install, the demo just loaded) runs the full recompute
+ * instead, which sets the watermark.
  */
 export async function refreshChangedAttribution(ctx: Ctx): Promise<{ deals: number; ms: number }> {
   authorize(ctx, 'attribution:write');
   const t0 = performance.now();
   const mark = await savedWatermark(ctx.db);
   if (!mark) {
-    await saveWatermark(ctx.db, await currentWatermark(ctx.db));
-    return { deals: 0, ms: 0 };
+    const full = await recomputeAttribution(ctx);
+    return { deals: full.deals, ms: Math.round(performance.now() - t0) };
   }
   const config = await readAttributionConfig(ctx.db);
   const { opportunityIds, watermark } = await changedSince(ctx.db, config, mark);
