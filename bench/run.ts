@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD } from '../src/demo/demo-credentials.js';
 import { benchImport } from './import-stream.js';
 import { benchScoring } from './scoring.js';
+import { benchHandoff } from './handoff.js';
 import { scratchDatabase, serverMemoryMb, startScratchPostgres } from './postgres-server.js';
 import { loadDemoInChild, startServerProcess, type Target } from './server-process.js';
 import { fmt, percentile } from './stats.js';
@@ -174,6 +175,7 @@ async function benchMemory(target: Target, r: Result, dbPids?: () => number[]): 
   }
   // Scoring in the bench process, on the same database once the server has let go of it.
   await benchScoring(target, r, SCALE);
+  await benchHandoff(target, r, SCALE);
   await (await import('./attribution.js')).benchAttribution(target, r, SCALE);
 }
 
