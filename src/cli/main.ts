@@ -7,12 +7,13 @@ import { migrateCommand } from './commands/migrate.js';
 import { openapiCommand } from './commands/openapi.js';
 import { serveCommand } from './commands/serve.js';
 import { userCommand } from './commands/user.js';
+import { routingCommand } from './commands/routing.js';
 
 const program = new Command('truce')
   .description('Truce: one record of truth for sales and marketing')
   .showHelpAfterError();
 
-for (const cmd of [serveCommand(), migrateCommand(), demoCommand(), importCommand(), exportCommand(), userCommand(), openapiCommand()]) {
+for (const cmd of [serveCommand(), migrateCommand(), demoCommand(), importCommand(), exportCommand(), userCommand(), routingCommand(), openapiCommand()]) {
   program.addCommand(cmd);
 }
 
