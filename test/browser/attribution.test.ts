@@ -56,4 +56,19 @@ describe.runIf(available)('the attribution report', () => {
     expect(drill).toContain('FT');
     await page.context().close();
   });
+
+  it('refuses custom weights that do not sum to 100% in the settings, saying so, and saves ones that do', async () => {
+    const page = await h.signedInPage('marketing');
+    await page.goto(`${h.base}/attribution`);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const ft = page.getByRole('textbox', { name: 'First touch %' });
+    await ft.fill('50');
+    await page.getByRole('button', { name: 'Save and recompute' }).click();
+    await expect.poll(() => page.getByText(/the weights must sum to 100%, they sum to 125%/).count()).toBe(1);
+    await ft.fill('25');
+    await page.getByRole('button', { name: 'Save and recompute' }).click();
+    await expect.poll(() => page.getByText('Saved; every deal is being recomputed.').count()).toBe(1);
+    expect((await h.env.request('GET', '/api/v1/attribution/settings')).body.customWeights.ft).toBe(25);
+    await page.context().close();
+  });
 });

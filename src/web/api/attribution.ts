@@ -103,3 +103,18 @@ export function useRuleDispute() {
     onSuccess: () => client.invalidateQueries({ queryKey: ['attribution'] }),
   });
 }
+
+export type CustomWeights = { ft: number; lc: number; oc: number; cw: number; between: number };
+export type AttributionSettings = { lookbackDays: number; touchScope: 'contact_roles' | 'account'; halfLifeDays: number; customWeights: CustomWeights; updatedAt: string };
+
+export function useAttributionSettings() {
+  return useQuery({ queryKey: ['attribution', 'settings'], queryFn: () => api<AttributionSettings>('/api/v1/attribution/settings') });
+}
+
+export function useUpdateAttributionSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Partial<Omit<AttributionSettings, 'updatedAt'>>) => send<AttributionSettings & { runId: string }>('PATCH', '/api/v1/attribution/settings', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['attribution'] }),
+  });
+}

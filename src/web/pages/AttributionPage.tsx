@@ -2,6 +2,7 @@ import { Button, Group, Progress, Stack, Tabs, Text, Title } from '@mantine/core
 import { useLatestRun, useRecompute } from '../api/attribution';
 import { CreditReport } from '../components/attribution/CreditReport';
 import { DisputesPanel } from '../components/attribution/DisputesPanel';
+import { SettingsPanel } from '../components/attribution/SettingsPanel';
 import { SourcedTable } from '../components/attribution/SourcedTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime } from '../lib/format';
@@ -32,10 +33,12 @@ export function AttributionPage() {
           <Tabs.Tab value="credit">Credit</Tabs.Tab>
           <Tabs.Tab value="sourced">Sourced &amp; influenced</Tabs.Tab>
           <Tabs.Tab value="disputes">Disputes</Tabs.Tab>
+          <Tabs.Tab value="settings">Settings</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="credit" pt="sm"><CreditReport /></Tabs.Panel>
         <Tabs.Panel value="sourced" pt="sm"><SourcedTable /></Tabs.Panel>
         <Tabs.Panel value="disputes" pt="sm"><DisputesPanel /></Tabs.Panel>
+        <Tabs.Panel value="settings" pt="sm"><SettingsPanel /></Tabs.Panel>
       </Tabs>
     </Stack>
   );
