@@ -20,7 +20,7 @@ console.log(`demo company loaded and serving in ${fmt(Date.now() - started)} ms`
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 
 const HOME_READY: Record<string, string> = {
-  'marketing@truce.demo': 'Newest MQLs', 'sdr@truce.demo': 'Lead queue (oldest first)', 'rep@truce.demo': 'My open deals',
+  'marketing@truce.demo': 'Newest MQLs', 'sdr@truce.demo': 'My lead queue (by deadline)', 'rep@truce.demo': 'My open deals',
   'manager@truce.demo': 'My team', 'exec@truce.demo': 'Scoreboard',
 };
 console.log('\nfirst screen (open the app signed in → home panels filled), ms; target < 2,000');

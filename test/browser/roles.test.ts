@@ -1,3 +1,4 @@
+import { routeWaitingMqls } from '../../src/domain/handoff/route-waiting-mqls.js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/domain/identity/create-user.js';
@@ -23,6 +24,9 @@ beforeAll(async () => {
   await h.post('/api/v1/people', { email: 'pat@mine-industries.test', firstName: 'Pat', lastName: 'Mine', accountId: mine.id });
   othersBuyer = (await h.post('/api/v1/people', { email: 'quinn@theirs-holdings.test', firstName: 'Quinn', lastName: 'Theirs', accountId: theirs.id })).id;
   await h.post('/api/v1/people', { email: 'hot@lead.test', firstName: 'Hana', lastName: 'Handraiser', lifecycleStage: 'mql', ownerId: sdr.id });
+  // The SDR's queue is their open hand-offs: route the waiting MQL to them.
+  await h.post('/api/v1/routing/rules', { name: 'SDR queue', kind: 'fallback', targetUserId: sdr.id });
+  await routeWaitingMqls(h.env.ctx);
   await h.post('/api/v1/opportunities', { accountId: mine.id, name: 'Mine Industries rollout', amount: 42000, currency: 'EUR', ownerId: rep.id, closeDate: '2026-09-30' });
   await h.post('/api/v1/opportunities', { accountId: theirs.id, name: 'Theirs Holdings pilot', amount: 7000, currency: 'EUR', ownerId: other.id });
 });
@@ -95,7 +99,7 @@ describe.runIf(available)('each role in its own cockpit', () => {
     await expect.poll(() => people.innerText()).toContain('hot@lead.test');
     expect(await people.innerText()).not.toContain('pat@mine-industries.test');
     await page.goto(`${h.base}/`);
-    await expect.poll(() => panel(page, 'Lead queue (oldest first)').innerText()).toContain('Hana Handraiser');
+    await expect.poll(() => panel(page, 'My lead queue (by deadline)').innerText()).toContain('Hana Handraiser');
     expect(await panel(page, 'My open deals').count()).toBe(0);
     await page.context().close();
   });
