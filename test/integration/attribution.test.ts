@@ -228,6 +228,18 @@ describe('incremental refresh', () => {
   });
 });
 
+describe('incremental refresh during a full recompute', () => {
+  it('leaves changes to the running recompute (whose swap would undo them) and applies them once it is done', async () => {
+    const { rows: [run] } = await exec(sql`insert into attribution_runs (kind, started_at, step) values ('full', ${env.clock.now().toISOString()}::timestamptz, 'writing') returning id`);
+    await touch('P5', 'Eps', 1, 'social', 'marketing', { hours: 2, kind: 'social_engagement' });
+    expect(await refreshChangedAttribution(env.ctx)).toMatchObject({ deals: 0, deferred: true });
+    expect(credits((await report('dimension=channel&model=linear')).rows, 'EUR')).toEqual({ web: 1000 });
+    await exec(sql`update attribution_runs set status = 'completed', finished_at = now() where id = ${(run as { id: string }).id}::uuid`);
+    expect(await refreshChangedAttribution(env.ctx)).toMatchObject({ deals: 1 });
+    expect(credits((await report('dimension=channel&model=linear')).rows, 'EUR')).toEqual({ web: 500, social: 500 });
+  });
+});
+
 describe('settings', () => {
   it('refuses weights that do not sum to 100% and a window of zero days, field by field', async () => {
     const res = await env.request('PATCH', '/api/v1/attribution/settings', { lookbackDays: 0, customWeights: { ft: 50, lc: 30, oc: 10, cw: 0, between: 0 } });

@@ -65,7 +65,7 @@ export async function recomputeAttribution(ctx: Ctx, options: { dataDriven?: boo
     t = lap('writeRollups', t);
     // What changed while this ran (new touches, edited deals) is refreshed on top of the swap.
     const late = await changedSince(ctx.db, config, mark);
-    if (late.opportunityIds.length) await refreshAttribution(ctx, late.opportunityIds, { fit });
+    if (late.opportunityIds.length) await refreshAttribution(ctx, late.opportunityIds, { fit, partOfFullRun: true });
     await saveWatermark(ctx.db, late.watermark);
     lap('catchUp', t);
     timings.total = Math.round(performance.now() - t0);

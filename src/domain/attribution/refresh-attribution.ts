@@ -9,12 +9,15 @@ import { loadCreditInputs, SIDE_CODES, toUuidArray, type Dimensions } from './lo
 import { RollupCells, type TouchDims } from './rollup-cells.js';
 import { addRollups, ATTRIBUTION_LOCK, unpackCredits, writeJourneys } from './write-credits.js';
 
-export type RefreshResult = { deals: number; ms: number };
+export type RefreshResult = { deals: number; ms: number; deferred?: boolean };
+
+/** A full recompute older than this is taken for dead (the job's own expiry is 30 minutes). */
+const FULL_RUN_STALE_MS = 30 * 60_000;
 
 /** The channel shares of the latest completed full recompute (the data-driven models are refitted by that job). */
 export async function latestFit(ctx: Ctx): Promise<DataDrivenFit | null> {
   const { rows: [r] } = await ctx.db.execute<{ data_driven: DataDrivenFit | null }>(sql`
-    select data_driven from attribution_runs where kind = 'full' and status = 'completed' order by started_at desc limit 1`);
+    select data_driven from attribution_runs where kind = 'full' and status = 'completed' and data_driven is not null order by started_at desc limit 1`);
   return r?.data_driven ?? null;
 }
 
@@ -24,7 +27,7 @@ export async function latestFit(ctx: Ctx): Promise<DataDrivenFit | null> {
  * contribution out, the new one in. The data-driven models use the channel shares of the last
  * full recompute.
  */
-export async function refreshAttribution(ctx: Ctx, opportunityIds: string[], options: { fit?: DataDrivenFit | null } = {}): Promise<RefreshResult> {
+export async function refreshAttribution(ctx: Ctx, opportunityIds: string[], options: { fit?: DataDrivenFit | null; partOfFullRun?: boolean } = {}): Promise<RefreshResult> {
   authorize(ctx, 'attribution:write');
   const t0 = performance.now();
   const ids = [...new Set(opportunityIds)];
@@ -41,8 +44,15 @@ export async function refreshAttribution(ctx: Ctx, opportunityIds: string[], opt
     const dims: TouchDims[] = Array.from(c.touches, (i) => ({ channel: tc.channel[i]!, side: tc.side[i]!, campaign: tc.campaign[i]!, asset: tc.asset[i]!, user: tc.user[i]! }));
     cells.add(1, { amount: c.deal.amount, currency: c.deal.currency, createdAt: c.deal.createdAt, wonAt: c.deal.isWon ? c.deal.closedAt : null }, dims, c.weights);
   }
-  await ctx.db.transaction(async (tx) => {
+  const written = await ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${ATTRIBUTION_LOCK})`);
+    // While a full recompute runs, its rollup swap would undo a delta written now: leave these
+    // deals to the recompute's own catch-up (it refreshes everything changed since it started).
+    if (!options.partOfFullRun) {
+      const since = new Date(ctx.clock.now().getTime() - FULL_RUN_STALE_MS).toISOString();
+      const { rows: busy } = await tx.execute(sql`select 1 from attribution_runs where kind = 'full' and status = 'running' and started_at > ${since}::timestamptz limit 1`);
+      if (busy.length) return false;
+    }
     // The old contribution, read under the lock so two refreshes of one deal cannot both subtract it.
     const { rows: old } = await tx.execute<{ amount: number; currency: string; created: number; won: number | null; touches: number; credits: Buffer }>(sql`
       select amount::float8 as amount, currency, (extract(epoch from created_at) * 1000)::float8 as created,
@@ -57,7 +67,9 @@ export async function refreshAttribution(ctx: Ctx, opportunityIds: string[], opt
     const gone = ids.filter((id) => !credits.some((c) => c.deal.id === id));
     if (gone.length) await tx.execute(sql`delete from attribution_journeys where opportunity_id = any(${toUuidArray(gone)}::uuid[])`);
     await addRollups(tx as unknown as Ctx['db'], cells.rows());
+    return true;
   });
+  if (!written) return { deals: 0, ms: Math.round(performance.now() - t0), deferred: true };
   return { deals: credits.length, ms: Math.round(performance.now() - t0) };
 }
 

@@ -11,7 +11,7 @@ import { changedSince, savedWatermark, saveWatermark } from './watermark.js';
  * database (no watermark yet: a fresh install, the demo just loaded) runs the full recompute
  * instead, which sets the watermark.
  */
-export async function refreshChangedAttribution(ctx: Ctx): Promise<{ deals: number; ms: number }> {
+export async function refreshChangedAttribution(ctx: Ctx): Promise<{ deals: number; ms: number; deferred?: boolean }> {
   authorize(ctx, 'attribution:write');
   const t0 = performance.now();
   const mark = await savedWatermark(ctx.db);
@@ -22,7 +22,11 @@ export async function refreshChangedAttribution(ctx: Ctx): Promise<{ deals: numb
   const config = await readAttributionConfig(ctx.db);
   const { opportunityIds, watermark } = await changedSince(ctx.db, config, mark);
   if (opportunityIds.length === 0 && watermark.touchId === mark.touchId && watermark.opportunityUpdatedAt === mark.opportunityUpdatedAt) return { deals: 0, ms: 0 };
-  for (let i = 0; i < opportunityIds.length; i += 500) await refreshAttribution(ctx, opportunityIds.slice(i, i + 500));
+  for (let i = 0; i < opportunityIds.length; i += 500) {
+    const r = await refreshAttribution(ctx, opportunityIds.slice(i, i + 500));
+    // A full recompute is running: it picks these changes up itself; the watermark stays put.
+    if (r.deferred) return { deals: 0, ms: Math.round(performance.now() - t0), deferred: true };
+  }
   await saveWatermark(ctx.db, watermark);
   return { deals: opportunityIds.length, ms: Math.round(performance.now() - t0) };
 }

@@ -132,7 +132,7 @@ export function registerAttributionRoutes(app: App, deps: AppDeps): void {
   app.openapi(createRoute({
     method: 'post', path: '/api/v1/attribution/refresh', tags, summary: 'Recompute the credit of these deals now (changes are also picked up within seconds by a job)',
     request: { body: { required: true, ...json(z.object({ opportunityIds: z.array(z.uuid()).min(1).max(1_000) })) } },
-    responses: { 200: { description: 'Deals refreshed', ...json(z.object({ deals: z.number().int(), ms: z.number() })) }, ...errorResponses },
+    responses: { 200: { description: 'Deals refreshed (deferred: a full recompute is running and will pick them up)', ...json(z.object({ deals: z.number().int(), ms: z.number(), deferred: z.boolean().optional() })) }, ...errorResponses },
   }), async (c) => c.json(await refreshAttribution(c.get('ctx'), c.req.valid('json').opportunityIds), 200));
 
   app.openapi(createRoute({
