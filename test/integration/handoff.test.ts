@@ -105,6 +105,19 @@ describe('routing an MQL', () => {
     await sdrA.request('DELETE', `/api/v1/routing/members/${sdrA.user.id}/absences/${absences[0].id}`);
   });
 
+  it('routes again the open leads of a user who is disabled', async () => {
+    const leaver = await env.actAs('sdr', { name: 'Lee Leaver', teamId: sdrTeam, timezone: NY });
+    await manager.request('PATCH', `/api/v1/routing/members/${leaver.user.id}`, { weight: 100 });
+    const id = await handRaise('orphan@leaver.test');
+    const before = await handoffOf(id);
+    expect(before.ownerId).toBe(leaver.user.id);
+    expect((await env.request('PATCH', `/api/v1/users/${leaver.user.id}`, { active: false })).status).toBe(200);
+    const after = await handoffOf(id);
+    expect(after).toMatchObject({ status: 'open', previousId: before.id });
+    expect(after.ownerId).not.toBe(leaver.user.id);
+    expect(after.why).toMatch(/re-routed \(Lee Leaver was disabled\)/);
+  });
+
   it('refuses rules that point at a disabled user or an empty team, and calendars with no hours', async () => {
     const gone = await env.actAs('sales_rep', { name: 'Gone Rep' });
     await env.request('PATCH', `/api/v1/users/${gone.user.id}`, { active: false });
