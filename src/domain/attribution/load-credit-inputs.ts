@@ -115,27 +115,35 @@ function parseTouches(s: string, dims: Dimensions): TouchColumns {
   const campaignIndex = new Map(dims.campaigns.map((c, i) => [c.id, i]));
   const userIndex = new Map(dims.users.map((u, i) => [u.id, i]));
   const assetIndex = new Map(dims.assets.map((a, i) => [a, i]));
+  // One pass of indexOf over the packed text, no per-row arrays: parsing was a fifth of the load.
   let pos = 0;
   for (let n = 0; n < size; n++) {
-    let end = s.indexOf(RS, pos);
+    const e0 = s.indexOf(FS, pos);
+    const e1 = s.indexOf(FS, e0 + 1);
+    const e2 = s.indexOf(FS, e1 + 1);
+    const e3 = s.indexOf(FS, e2 + 1);
+    const e4 = s.indexOf(FS, e3 + 1);
+    const e5 = s.indexOf(FS, e4 + 1);
+    const e6 = s.indexOf(FS, e5 + 1);
+    let end = s.indexOf(RS, e6 + 1);
     if (end < 0) end = s.length;
-    const f = s.slice(pos, end).split(FS);
-    pos = end + 1;
-    cols.id[n] = Number(f[0]);
-    cols.at[n] = Number(f[2]);
-    cols.channel[n] = channelIndex.get(f[3]!) ?? CHANNELS.length - 1;
-    cols.side[n] = sideIndex.get(f[4]!) ?? 0;
-    cols.campaign[n] = f[5] ? campaignIndex.get(f[5]) ?? -1 : -1;
+    cols.id[n] = Number(s.slice(pos, e0));
+    cols.at[n] = Number(s.slice(e1 + 1, e2));
+    cols.channel[n] = channelIndex.get(s.slice(e2 + 1, e3)) ?? CHANNELS.length - 1;
+    cols.side[n] = sideIndex.get(s.slice(e3 + 1, e4)) ?? 0;
+    cols.campaign[n] = e5 > e4 + 1 ? campaignIndex.get(s.slice(e4 + 1, e5)) ?? -1 : -1;
     let a = -1;
-    if (f[6]) {
-      a = assetIndex.get(f[6]) ?? -1;
-      if (a < 0) { a = dims.assets.length; dims.assets.push(f[6]); assetIndex.set(f[6], a); }
+    if (e6 > e5 + 1) {
+      const asset = s.slice(e5 + 1, e6);
+      a = assetIndex.get(asset) ?? -1;
+      if (a < 0) { a = dims.assets.length; dims.assets.push(asset); assetIndex.set(asset, a); }
     }
     cols.asset[n] = a;
-    cols.user[n] = f[7] ? userIndex.get(f[7]) ?? -1 : -1;
-    const key = f[1]!;
+    cols.user[n] = end > e6 + 1 ? userIndex.get(s.slice(e6 + 1, end)) ?? -1 : -1;
+    const key = s.slice(e0 + 1, e1);
     const list = cols.byKey.get(key);
     if (list) list.push(n); else cols.byKey.set(key, [n]);
+    pos = end + 1;
   }
   for (const list of cols.byKey.values()) list.sort((a, b) => cols.at[a]! - cols.at[b]! || cols.id[a]! - cols.id[b]!);
   return cols;
