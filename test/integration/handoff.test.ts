@@ -28,7 +28,8 @@ async function handRaise(email: string, extra: Record<string, unknown> = {}): Pr
 async function handoffOf(personId: string): Promise<any> {
   const res = await env.request('GET', `/api/v1/handoffs?personId=${personId}&status=all&sort=assignedAt&order=desc`);
   expect(res.status, res.text).toBe(200);
-  return res.body.data[0];
+  // The live one if any (a re-route closes the old and opens the new in the same instant), else the latest.
+  return res.body.data.find((x: any) => x.status === 'open') ?? res.body.data[0];
 }
 const q = async (sql: string, params: unknown[] = []) => (await env.handle.pool.query(sql, params)).rows;
 
@@ -268,6 +269,20 @@ describe('the SLA clock', () => {
     // The re-routed lead's own clock starts now: nothing of it is due, nothing fires twice.
     expect(again).toMatchObject({ reminders: 0, escalations: 0, firstTouchBreaches: 0, reassignments: 0 });
     expect((await handoffOf(h.personId)).previousId).toBe(h.id);
+  });
+
+  it('settles the hand-off of a lead qualified straight to SQL, without a breach', async () => {
+    env.clock.set(FRIDAY_3PM);
+    const id = await handRaise('straight@sqlco.test');
+    const h = await handoffOf(id);
+    const owner = [sdrA, sdrB, manager].find((s) => s.user.id === h.ownerId)!;
+    await owner.request('PUT', `/api/v1/people/${id}/qualification`, { ready: true, timing: 'Now', willing: true, need: 'Yes', able: true, budget: '10k', authority: 'CFO' });
+    env.clock.set('2026-11-20T21:00:00Z');
+    expect((await owner.request('POST', `/api/v1/people/${id}/sql`)).status).toBe(200);
+    env.clock.set('2026-11-30T12:00:00Z');
+    await sweepSla(env.ctx);
+    expect(await handoffOf(id)).toMatchObject({ id: h.id, status: 'accepted', acceptedAt: '2026-11-20T21:00:00.000Z' });
+    expect(await q(`select kind from sla_breaches where handoff_id = $1`, [h.id])).toEqual([{ kind: 'first_touch' }]);
   });
 
   it('counts a logged call as the first touch: no breach', async () => {

@@ -51,6 +51,15 @@ async function sweepChunk(tx: Database, now: Date, lateAfter: string, total: Swe
       join touchpoints t on t.person_id = h2.person_id and t.side = 'sales' and t.occurred_at >= h2.assigned_at
       where h2.first_touch_at is null group by h2.id) f where h.id = f.id`);
 
+  // A lead that moved on without an answer in the queue (qualified straight to SQL, a deal opened,
+  // recycled by hand) settles its hand-off: forward counts as accepted, back to nurture as cancelled.
+  await tx.execute(sql`update handoffs h set
+      status = case when p.lifecycle_stage in ('recycled', 'disqualified') then 'cancelled' else 'accepted' end,
+      accepted_at = case when p.lifecycle_stage in ('recycled', 'disqualified') then null
+        else coalesce((select min(t.occurred_at) from stage_transitions t where t.person_id = h.person_id and t.occurred_at >= h.assigned_at and t.to_stage in ('sal', 'sql', 'opportunity', 'customer', 'evangelist')), ${at}) end,
+      closed_at = ${at}
+    from sla_due d, people p where h.id = d.id and p.id = h.person_id and h.status = 'open' and p.lifecycle_stage <> 'mql'`);
+
   const manager = sql`coalesce(u.manager_id, tm.manager_id)`;
   // Reminders to the owner.
   total.reminders += await count(tx, sql`with fired as (
