@@ -299,10 +299,26 @@ describe('prior claim and disputes', () => {
     expect(again.body.timeline.map((e: { kind: string }) => e.kind).slice(-2)).toEqual(['dispute', 'ruling']);
   });
 
-  it('reports open disputes and rulings per team of the opener', async () => {
-    const res = await manager.request('GET', '/api/v1/attribution/disputes/by-team');
+  it('lets only the opener withdraw an open dispute, once, leaving the source as it was', async () => {
+    const opened = await marketer.request('POST', `/api/v1/opportunities/${ids.O3}/disputes`, { claimedSource: 'marketing', reason: 'The e-mail did it' });
+    expect(opened.status, opened.text).toBe(201);
+    expect((await manager.request('POST', `/api/v1/attribution/disputes/${opened.body.id}/withdraw`)).status).toBe(403);
+    const withdrawn = await marketer.request('POST', `/api/v1/attribution/disputes/${opened.body.id}/withdraw`);
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', ruledAt: null });
+    expect((await marketer.request('POST', `/api/v1/attribution/disputes/${opened.body.id}/withdraw`)).status).toBe(409);
+    expect((await env.request('GET', `/api/v1/opportunities/${ids.O3}/evidence`)).body.source).toBe('inside_sales');
+  });
+
+  it('reports open disputes and rulings per team of the opener, over the deals the caller may see', async () => {
+    const res = await env.request('GET', '/api/v1/attribution/disputes/by-team');
     expect(res.status, res.text).toBe(200);
-    expect(res.body.data).toEqual([{ teamId: expect.any(String), teamName: 'Sales North', open: 0, upheld: 1, rejected: 0, withdrawn: 0 }]);
+    expect(res.body.data).toEqual([
+      { teamId: expect.any(String), teamName: 'Demand gen', open: 0, upheld: 0, rejected: 0, withdrawn: 1 },
+      { teamId: expect.any(String), teamName: 'Sales North', open: 0, upheld: 1, rejected: 0, withdrawn: 0 },
+    ]);
+    // O3 is neither the manager's team's deal nor on an account they own.
+    expect((await manager.request('GET', '/api/v1/attribution/disputes/by-team')).body.data.map((t: { teamName: string }) => t.teamName)).toEqual(['Sales North']);
   });
 
   it('keeps disputes on other people\'s deals out of a rep\'s reach', async () => {

@@ -16,6 +16,7 @@ import { recomputeAttribution } from '../../domain/attribution/recompute-attribu
 import { refreshAttribution } from '../../domain/attribution/refresh-attribution.js';
 import { ruleDispute } from '../../domain/attribution/rule-dispute.js';
 import { startRecompute } from '../../domain/attribution/start-recompute.js';
+import { withdrawDispute } from '../../domain/attribution/withdraw-dispute.js';
 import { getAttributionSettings, updateAttributionSettings } from '../../domain/attribution/update-attribution-settings.js';
 import type { Ctx } from '../../domain/shared/context.js';
 import type { App, AppDeps, AppEnv } from '../app.js';
@@ -176,4 +177,10 @@ export function registerAttributionRoutes(app: App, deps: AppDeps): void {
     request: { params: IdParam, body: { required: true, ...json(RuleDisputeInput) } },
     responses: { 200: { description: 'The ruled dispute', ...json(Dispute) }, ...errorResponses },
   }), async (c) => c.json(await ruleDispute(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 200));
+
+  app.openapi(createRoute({
+    method: 'post', path: '/api/v1/attribution/disputes/{id}/withdraw', tags, summary: 'Withdraw an open dispute you opened',
+    request: { params: IdParam },
+    responses: { 200: { description: 'The withdrawn dispute', ...json(Dispute) }, ...errorResponses },
+  }), async (c) => c.json(await withdrawDispute(c.get('ctx'), c.req.valid('param').id), 200));
 }
