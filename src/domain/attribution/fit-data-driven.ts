@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { CHANNELS } from '../../db/schema/vocabulary.js';
 import type { AttributionConfig } from './attribution-settings.js';
+import { channelLetterSql } from './load-credit-inputs.js';
 import { removalEffects, TransitionCounts } from './markov.js';
 import { markovShapley } from './shapley.js';
 
@@ -23,29 +24,37 @@ export type DataDrivenFit = {
  * (converting) and, for everyone (or every account) on no deal, their touches of the lookback
  * window before now (not converting). The touches are read as one packed text value per chunk
  * (journey key hash, time, channel) and ordered here, not in SQL: sorting two million rows costs
- * PGlite several seconds.
+ * PGlite several seconds. The full recompute passes them packed already (`packedNonConverting`,
+ * read in the same scan as the deals' journeys).
  */
-export async function fitDataDriven(db: Database, config: AttributionConfig, now: Date, converting: Uint8Array[]): Promise<DataDrivenFit> {
+export async function fitDataDriven(db: Database, config: AttributionConfig, now: Date, converting: Uint8Array[], packedNonConverting?: string): Promise<DataDrivenFit> {
   const tc = new TransitionCounts(CHANNELS.length);
   for (const path of converting) tc.addPath(path, true);
+  if (packedNonConverting !== undefined) {
+    addNonConverting(tc, packedNonConverting ? [packedNonConverting] : []);
+    return fitted(tc);
+  }
   const since = new Date(now.getTime() - config.lookbackDays * DAY).toISOString();
   const onDeals = config.touchScope === 'account'
     ? sql`not exists (select 1 from opportunities o where o.account_id = t.account_id) and t.account_id is not null`
     : sql`not exists (select 1 from opportunity_contacts oc where oc.person_id = t.person_id) and t.person_id is not null`;
   const key = config.touchScope === 'account' ? sql`t.account_id` : sql`t.person_id`;
-  const channelCode = sql.raw(`case t.channel ${CHANNELS.map((c, i) => `when '${c}' then '${String.fromCharCode(97 + i)}'`).join(' ')} else 'l' end`);
   const { rows: [range] } = await db.execute<{ lo: number | null; hi: number | null }>(sql`select min(id) as lo, max(id) as hi from touchpoints`);
   const chunks: string[] = [];
   const CHUNK = 500_000;
   for (let lo = Number(range?.lo ?? 1); range?.hi != null && lo <= Number(range.hi); lo += CHUNK) {
     const { rows: [packed] } = await db.execute<{ s: string | null }>(sql`
-      select string_agg(hashtextextended(${key}::text, 0)::text || ',' || extract(epoch from t.occurred_at)::int8::text || ${channelCode}, ';') as s
+      select string_agg(hashtextextended(${key}::text, 0)::text || ',' || extract(epoch from t.occurred_at)::int8::text || ${channelLetterSql}, ';') as s
       from touchpoints t
       where t.id >= ${lo} and t.id < ${lo + CHUNK} and t.occurred_at >= ${since}::timestamptz and t.occurred_at <= ${now.toISOString()}::timestamptz
         and ${onDeals} and not t.retracted and not exists (select 1 from touchpoints c where c.corrects_id = t.id)`);
     if (packed?.s) chunks.push(packed.s);
   }
   addNonConverting(tc, chunks);
+  return fitted(tc);
+}
+
+function fitted(tc: TransitionCounts): DataDrivenFit {
   const re = removalEffects(tc);
   const sh = markovShapley(tc);
   return {

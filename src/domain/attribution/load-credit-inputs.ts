@@ -32,7 +32,14 @@ export type Dimensions = {
   users: { id: string; teamId: string | null; role: Role }[];
 };
 
-export type CreditInputs = { deals: DealInput[]; touches: TouchColumns; dims: Dimensions };
+export type CreditInputs = {
+  deals: DealInput[]; touches: TouchColumns; dims: Dimensions;
+  /** With `nonConverting`: the journeys of everyone on no deal, packed for the Markov fit (fit-data-driven.ts). */
+  nonConverting?: string;
+};
+
+/** A touch's channel as one letter (a = the first channel), for the packed Markov journeys. */
+export const channelLetterSql = sql.raw(`case t.channel ${CHANNELS.map((c, i) => `when '${c}' then '${String.fromCharCode(97 + i)}'`).join(' ')} else 'l' end`);
 
 /**
  * Loads what crediting needs, in a handful of set-based queries: the deals (all, or the ones
@@ -40,7 +47,7 @@ export type CreditInputs = { deals: DealInput[]; touches: TouchColumns; dims: Di
  * (or accounts) inside the widest window, packed into one text value per query and parsed into
  * typed arrays (row-by-row results cost several times more on PGlite).
  */
-export async function loadCreditInputs(db: Database, config: AttributionConfig, opportunityIds?: string[]): Promise<CreditInputs> {
+export async function loadCreditInputs(db: Database, config: AttributionConfig, opportunityIds?: string[], options: { nonConverting?: { from: Date; to: Date } } = {}): Promise<CreditInputs> {
   const only = opportunityIds ? sql`where o.id = any(${toUuidArray(opportunityIds)}::uuid[])` : sql``;
   const account = config.touchScope === 'account';
   // Separate set-based queries: correlated subqueries per deal cost PGlite about a second on the large demo.
@@ -73,17 +80,30 @@ export async function loadCreditInputs(db: Database, config: AttributionConfig, 
   if (dealInputs.length === 0) return { deals: [], touches: emptyTouches(), dims };
   const earliest = Math.min(...dealInputs.map((d) => d.createdAt)) - config.lookbackDays * DAY;
   const keyColumn = config.touchScope === 'account' ? sql`t.account_id` : sql`t.person_id`;
+  const rich = sql`t.id::text || chr(31) || ${keyColumn}::text || chr(31) || (extract(epoch from t.occurred_at) * 1000)::int8::text
+        || chr(31) || t.channel || chr(31) || t.side || chr(31) || coalesce(t.campaign_id::text, '') || chr(31)
+        || coalesce(translate(t.asset, chr(30) || chr(31), '  '), '') || chr(31)
+        || case when t.side = 'marketing' then '' else coalesce(t.properties->>'loggedBy', t.properties->>'by', '') end`;
+  const effective = sql`not t.retracted and not exists (select 1 from touchpoints c where c.corrects_id = t.id)`;
+  const from = new Date(earliest).toISOString();
+  if (options.nonConverting && !opportunityIds) {
+    // One scan for both: the deals' journeys, and everyone else's journeys for the Markov fit.
+    const nc = options.nonConverting;
+    const dealKeys = config.touchScope === 'account' ? sql`select distinct account_id as k from opportunities` : sql`select distinct person_id as k from opportunity_contacts`;
+    const { rows: [packed] } = await db.execute<{ s: string | null; p: string | null }>(sql`
+      select string_agg(${rich}, chr(30)) filter (where dk.k is not null and t.occurred_at >= ${from}::timestamptz) as s,
+        string_agg(hashtextextended(${keyColumn}::text, 0)::text || ',' || extract(epoch from t.occurred_at)::int8::text || ${channelLetterSql}, ';')
+          filter (where dk.k is null and t.occurred_at >= ${nc.from.toISOString()}::timestamptz and t.occurred_at <= ${nc.to.toISOString()}::timestamptz) as p
+      from touchpoints t left join (${dealKeys}) dk on dk.k = ${keyColumn}
+      where ${keyColumn} is not null and t.occurred_at >= least(${from}::timestamptz, ${nc.from.toISOString()}::timestamptz) and ${effective}`);
+    return { deals: dealInputs, touches: parseTouches(packed?.s ?? '', dims), dims, nonConverting: packed?.p ?? '' };
+  }
   const whose: SQL = opportunityIds
     ? sql`${keyColumn} = any(${toUuidArray([...new Set(dealInputs.flatMap((d) => d.keys))])}::uuid[])`
     : config.touchScope === 'account' ? sql`t.account_id in (select account_id from opportunities)` : sql`t.person_id in (select person_id from opportunity_contacts)`;
   const { rows: [packed] } = await db.execute<{ s: string | null }>(sql`
-    select string_agg(t.id::text || chr(31) || ${keyColumn}::text || chr(31) || (extract(epoch from t.occurred_at) * 1000)::int8::text
-        || chr(31) || t.channel || chr(31) || t.side || chr(31) || coalesce(t.campaign_id::text, '') || chr(31)
-        || coalesce(translate(t.asset, chr(30) || chr(31), '  '), '') || chr(31)
-        || case when t.side = 'marketing' then '' else coalesce(t.properties->>'loggedBy', t.properties->>'by', '') end, chr(30)) as s
-    from touchpoints t
-    where ${whose} and t.occurred_at >= ${new Date(earliest).toISOString()}::timestamptz
-      and not t.retracted and not exists (select 1 from touchpoints c where c.corrects_id = t.id)`);
+    select string_agg(${rich}, chr(30)) as s from touchpoints t
+    where ${whose} and t.occurred_at >= ${from}::timestamptz and ${effective}`);
   return { deals: dealInputs, touches: parseTouches(packed?.s ?? '', dims), dims };
 }
 

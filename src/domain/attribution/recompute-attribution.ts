@@ -33,15 +33,18 @@ export async function recomputeAttribution(ctx: Ctx, options: { dataDriven?: boo
     const mark = await currentWatermark(ctx.db);
     const config = await readAttributionConfig(ctx.db);
     let t = performance.now();
-    const inputs = await loadCreditInputs(ctx.db, config);
+    const dataDriven = options.dataDriven !== false;
+    // With the data-driven models, one scan reads the deals' journeys and everyone else's alike.
+    const inputs = await loadCreditInputs(ctx.db, config, undefined,
+      dataDriven ? { nonConverting: { from: new Date(started.getTime() - config.lookbackDays * 86_400_000), to: started } } : {});
     t = lap('load', t);
     await progress('crediting', 0, inputs.deals.length);
     const credits = creditDeals(inputs, config, { markov: null, shapley: null });
     t = lap('credit', t);
     let fit: DataDrivenFit | null = null;
-    if (options.dataDriven !== false) {
+    if (dataDriven) {
       await progress('fitting the data-driven models', 0, inputs.deals.length);
-      fit = await fitDataDriven(ctx.db, config, started, convertingPaths(credits, inputs.touches));
+      fit = await fitDataDriven(ctx.db, config, started, convertingPaths(credits, inputs.touches), inputs.nonConverting);
       applyDataDriven(credits, inputs, { markov: fit.markovShares, shapley: fit.shapleyShares });
       t = lap('dataDriven', t);
     }
