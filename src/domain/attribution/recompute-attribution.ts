@@ -48,16 +48,23 @@ export async function recomputeAttribution(ctx: Ctx, options: { dataDriven?: boo
       applyDataDriven(credits, inputs, { markov: fit.markovShares, shapley: fit.shapleyShares });
       t = lap('dataDriven', t);
     }
-    const cells = new RollupCells(inputs.dims);
     const tc = inputs.touches;
-    for (const c of credits) {
-      const dims: TouchDims[] = Array.from(c.touches, (i) => ({ channel: tc.channel[i]!, side: tc.side[i]!, campaign: tc.campaign[i]!, asset: tc.asset[i]!, user: tc.user[i]! }));
-      cells.add(1, { amount: c.deal.amount, currency: c.deal.currency, createdAt: c.deal.createdAt, wonAt: c.deal.isWon ? c.deal.closedAt : null }, dims, c.weights);
+    await progress('writing', 0, credits.length);
+    // The journeys are written while the rollups are summed: the database works on one chunk
+    // while this process sums the next slice (it yields between slices).
+    const writing = writeJourneys(ctx.db, credits, tc, started, (done) => void progress('writing', done, credits.length));
+    writing.catch(() => undefined); // awaited below; a failure must not count as unhandled meanwhile
+    const cells = new RollupCells(inputs.dims);
+    for (let s = 0; s < credits.length; s += 500) {
+      for (const c of credits.slice(s, s + 500)) {
+        const dims: TouchDims[] = Array.from(c.touches, (i) => ({ channel: tc.channel[i]!, side: tc.side[i]!, campaign: tc.campaign[i]!, asset: tc.asset[i]!, user: tc.user[i]! }));
+        cells.add(1, { amount: c.deal.amount, currency: c.deal.currency, createdAt: c.deal.createdAt, wonAt: c.deal.isWon ? c.deal.closedAt : null }, dims, c.weights);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
     }
     const rows = cells.rows();
     t = lap('rollup', t);
-    await progress('writing', 0, credits.length);
-    await writeJourneys(ctx.db, credits, tc, started, (done) => void progress('writing', done, credits.length));
+    await writing;
     await ctx.db.execute(sql`delete from attribution_journeys j where j.computed_at < ${started.toISOString()}::timestamptz and not exists (select 1 from opportunities o where o.id = j.opportunity_id)`);
     t = lap('writeJourneys', t);
     await ctx.db.transaction(async (tx) => {
