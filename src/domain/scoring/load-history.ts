@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../shared/context.js';
 import { loadScoringFacts, type ScoringSubject } from './load-scoring-facts.js';
+import { rewindFacts } from './rewind-facts.js';
 
 export type Person = { subject: ScoringSubject; converted: boolean; customer: boolean };
 
@@ -9,7 +10,7 @@ const HANDED_OFF = ['sal', 'sql', 'opportunity', 'customer', 'evangelist'];
 
 /**
  * The people a model is judged on: known at the cutoff and not yet handed to sales, with their
- * facts, their touches (callers keep those up to the cutoff) and whether they reached SQL, or
+ * facts as they were at the cutoff (rewind-facts.ts), their touches (callers keep those up to the cutoff) and whether they reached SQL, or
  * became customers, between the cutoff and the end.
  */
 export async function loadHistory(ctx: Ctx, cutoff: Date, end: Date): Promise<Person[]> {
@@ -27,7 +28,9 @@ export async function loadHistory(ctx: Ctx, cutoff: Date, end: Date): Promise<Pe
   for (let i = 0; i < rows.length; i += 2_000) {
     const chunk = rows.slice(i, i + 2_000);
     const byId = new Map(chunk.map((r) => [r.id, r]));
-    for (const subject of await loadScoringFacts(ctx.db, chunk.map((r) => r.id))) {
+    const subjects = await loadScoringFacts(ctx.db, chunk.map((r) => r.id));
+    await rewindFacts(ctx.db, subjects, cutoff);
+    for (const subject of subjects) {
       const r = byId.get(subject.personId)!;
       people.push({ subject, converted: r.converted, customer: r.customer });
     }
