@@ -8,8 +8,9 @@ import { scorePeopleJob } from './score-people.job.js';
 import { sendEmailsJob } from './send-emails.job.js';
 import { routeWaitingMqlsJob } from './route-waiting-mqls.job.js';
 import { sweepSlaJob } from './sweep-sla.job.js';
+import { returnRecycledPeopleJob } from './return-recycled-people.job.js';
 
 /** Every job the server works. Add a job: write `<verb-noun>.job.ts`, then list it here. */
-export const JOBS = [purgeExpiredSessionsJob, rescorePeopleJob, scorePeopleJob, deliverWebhooksJob, sendEmailsJob, routeWaitingMqlsJob, sweepSlaJob, recomputeAttributionJob, refreshAttributionJob] as const satisfies readonly AnyJob[];
+export const JOBS = [purgeExpiredSessionsJob, rescorePeopleJob, scorePeopleJob, deliverWebhooksJob, sendEmailsJob, routeWaitingMqlsJob, sweepSlaJob, returnRecycledPeopleJob, recomputeAttributionJob, refreshAttributionJob] as const satisfies readonly AnyJob[];
 
 export type JobName = (typeof JOBS)[number]['name'];

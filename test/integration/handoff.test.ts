@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { returnRecycledPeople } from '../../src/domain/handoff/return-recycled-people.js';
 import { sweepSla } from '../../src/domain/handoff/sweep-sla.js';
 import { createTestEnv, type Requester, type TestEnv } from '../support/test-app.js';
 
@@ -170,6 +171,25 @@ describe('accept and reject', () => {
     expect((await env.request('GET', `/api/v1/people/${id}`)).body.lifecycleStage).toBe('recycled');
   });
 
+  it('hands a recycled lead back to sales on its come-back date, counted as a re-entry', async () => {
+    env.clock.set(FRIDAY_3PM);
+    const id = await handRaise('later@laterco.test');
+    const h = await handoffOf(id);
+    const owner = [sdrA, sdrB, manager].find((s) => s.user.id === h.ownerId)!;
+    expect((await owner.request('POST', `/api/v1/handoffs/${h.id}/reject`, { reason: 'bad_timing', note: 'Call back after their budget cycle', recycleUntil: '2026-12-15' })).status).toBe(200);
+    env.clock.set('2026-12-14T12:00:00Z');
+    expect(await returnRecycledPeople(env.ctx)).toEqual({ returned: 0, routed: 0 });
+    env.clock.set('2026-12-15T06:00:00Z');
+    expect(await returnRecycledPeople(env.ctx)).toMatchObject({ returned: 1 });
+    expect((await env.request('GET', `/api/v1/people/${id}`)).body.lifecycleStage).toBe('mql');
+    expect(await q(`select from_stage, to_stage, is_reentry, reason from stage_transitions where person_id = $1 order by id desc limit 1`, [id]))
+      .toEqual([{ from_stage: 'recycled', to_stage: 'mql', is_reentry: true, reason: 'back from nurture: the recycle date came' }]);
+    expect(await handoffOf(id)).toMatchObject({ status: 'open' });
+    expect((await handoffOf(id)).id).not.toBe(h.id);
+    expect(await returnRecycledPeople(env.ctx)).toEqual({ returned: 0, routed: 0 });
+    env.clock.set(FRIDAY_3PM);
+  });
+
   it('refuses "already working it" without evidence from before the MQL, and accepts it with an open opportunity', async () => {
     const acct = (await env.request('POST', '/api/v1/accounts', { name: 'Initech', domains: ['initech.test'] })).body;
     env.clock.set('2026-11-19T15:00:00Z');
@@ -205,9 +225,10 @@ describe('accept and reject', () => {
   it('tells marketing why leads were rejected', async () => {
     const rows = (await env.request('GET', '/api/v1/handoffs/rejections?by=reason')).body;
     expect(rows.find((r: any) => r.key === 'no_budget')).toMatchObject({ rejected: 1 });
+    expect(rows.find((r: any) => r.key === 'bad_timing')).toMatchObject({ rejected: 1 });
     const byModel = (await env.request('GET', '/api/v1/handoffs/rejections?by=model')).body;
     expect(byModel[0].label).toBe('v1 Hand-raise');
-    expect(byModel[0].rejected).toBe(2);
+    expect(byModel[0].rejected).toBe(3);
   });
 });
 
