@@ -1,5 +1,5 @@
 import type { DbHandle } from '../db/client.js';
-import { addBusinessMinutes, businessMinutesBetween, officeHours, type Calendar } from '../domain/handoff/business-hours.js';
+import { businessMinutesBetween, officeHours, type Calendar } from '../domain/handoff/business-hours.js';
 import { nextStepAt, slaDeadlines, type SlaPolicy } from '../domain/handoff/sla-clock.js';
 import { saveCalendar } from '../domain/routing/save-calendar.js';
 import { saveRoutingRule } from '../domain/routing/save-routing-rule.js';
@@ -76,6 +76,13 @@ export async function setUpHandoffs(handle: DbHandle, now: Date): Promise<{ hand
   const steps: Record<string, unknown>[] = [];
   const breaches: Record<string, unknown>[] = [];
   const nowMs = now.getTime();
+  // Rejected to nurture: back in 90 days; dates already past stay unset (the history before Truce
+  // ran its daily return), so loading the demo does not hand months of old leads back at once.
+  const comeBack = (at: Date | null) => {
+    if (!at) return null;
+    const back = at.getTime() + 90 * 86_400_000;
+    return back > nowMs ? new Date(back).toISOString().slice(0, 10) : null;
+  };
   let n = 0;
   for (const e of episodes) {
     const ownerId = (e.next_actor && byId.has(e.next_actor) ? e.next_actor : e.person_owner && byId.has(e.person_owner) ? e.person_owner : sdrs[n % sdrs.length]!.id);
@@ -113,7 +120,7 @@ export async function setUpHandoffs(handle: DbHandle, now: Date): Promise<{ hand
       accept_due_at: due.acceptDueAt.toISOString(), first_touch_due_at: due.firstTouchDueAt.toISOString(), remind_at: due.remindAt.toISOString(), reassign_at: due.reassignAt.toISOString(),
       next_step_at: next?.toISOString() ?? null, accepted_at: accepted ? decidedAt!.toISOString() : null, first_touch_at: touchedAt?.toISOString() ?? null,
       rejected_at: rejected ? decidedAt!.toISOString() : null, reject_reason: reason, reject_note: rejected ? `${e.next_reason ?? 'not a fit'} (demo history)` : null,
-      reject_outcome: rejected ? e.next_stage : null, recycle_until: rejected && e.next_stage === 'recycled' ? addBusinessMinutes(decidedAt!, 90 * 8 * 60, cal).toISOString().slice(0, 10) : null,
+      reject_outcome: rejected ? e.next_stage : null, recycle_until: comeBack(rejected && e.next_stage === 'recycled' ? decidedAt : null),
       closed_by_id: decidedAt ? ownerId : null, closed_at: decidedAt?.toISOString() ?? null, created_at: assigned.toISOString(),
     });
   }

@@ -164,6 +164,26 @@ describe('demo company', () => {
     expect(people.n).toBe(people.total);
   });
 
+  it('sets up routing and a hand-off for every MQL of its history, answered as the journey says', async () => {
+    expect((await rows(a, `select kind from routing_rules order by position`)).map((r) => r.kind)).toEqual(['account_owner', 'territory', 'round_robin', 'fallback']);
+    // One hand-off per MQL episode; each answered the way the next stage says.
+    const episodes = await one(a, `select count(*)::int as n from stage_transitions where to_stage = 'mql'`);
+    const made = await one(a, `select count(*)::int as n from handoffs`);
+    expect(made.n).toBe(episodes.n);
+    const wrong = await one(a, `select count(*)::int as n from handoffs h join people p on p.id = h.person_id
+      where (h.status = 'open' and not exists (select 1 from stage_transitions t where t.person_id = h.person_id and t.occurred_at > h.mql_at))
+         is distinct from (h.status = 'open')`);
+    expect(wrong.n).toBe(0);
+    expect(await one(a, `select count(*)::int as n from people p where lifecycle_stage = 'mql' and not exists (select 1 from handoffs h where h.person_id = p.id and h.status = 'open')`)).toEqual({ n: 0 });
+    const rejected = await one(a, `select count(*)::int as n, count(*) filter (where reject_reason is null)::int as without from handoffs where status = 'rejected'`);
+    expect(rejected.n).toBeGreaterThan(0);
+    expect(rejected.without).toBe(0);
+    // Breaches happen, and a late acceptance carries how late it was.
+    const late = await one(a, `select count(*)::int as n from sla_breaches where kind = 'accept' and resolved_at is not null and late_minutes > 0`);
+    expect(late.n).toBeGreaterThan(0);
+    expect(await rows(b, `select count(*)::int as n from handoffs`)).toEqual([{ n: made.n }]);
+  });
+
   it('refuses to load into a database that already has people', async () => {
     await expect(loadDemo(a.handle, { scale: 'tiny', seed: 7, now: NOW })).rejects.toThrow(/already has people/);
   });
