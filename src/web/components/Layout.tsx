@@ -8,8 +8,8 @@ import { GlobalSearch } from './GlobalSearch';
 import { InboxBell } from './InboxBell';
 import { UserMenu } from './UserMenu';
 
-/** Navigation; an entry shows when the role has its permission (absent = every role). */
-const NAV: { to: string; label: string; permission?: Permission }[] = [
+/** Navigation; an entry shows when the role has its permission, or all of them (absent = every role). */
+const NAV: { to: string; label: string; permission?: Permission | Permission[] }[] = [
   { to: '/', label: 'Home' },
   { to: '/queue', label: 'Lead queue', permission: 'handoffs:read' },
   { to: '/people', label: 'People', permission: 'people:read' },
@@ -18,7 +18,7 @@ const NAV: { to: string; label: string; permission?: Permission }[] = [
   { to: '/campaigns', label: 'Campaigns', permission: 'campaigns:read' },
   { to: '/touchpoints', label: 'Touches', permission: 'touchpoints:read' },
   { to: '/attribution', label: 'Attribution', permission: 'attribution:read' },
-  { to: '/campaign-roi', label: 'Campaign ROI', permission: 'attribution:read' },
+  { to: '/campaign-roi', label: 'Campaign ROI', permission: ['attribution:read', 'campaigns:read'] },
   { to: '/scoring', label: 'Scoring', permission: 'scoring:write' },
   { to: '/handoffs/rejections', label: 'Accepted & rejected', permission: 'handoffs:read' },
   { to: '/import', label: 'Import', permission: 'imports:read' },
@@ -35,7 +35,7 @@ export function Layout() {
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
   const can = useCan();
-  const nav = NAV.filter((n) => !n.permission || can(n.permission));
+  const nav = NAV.filter((n) => !n.permission || [n.permission].flat().every((p) => can(p)));
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <a href="#main" className="truce-skip-link">Skip to content</a>
