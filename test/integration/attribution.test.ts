@@ -321,6 +321,15 @@ describe('prior claim and disputes', () => {
     expect((await manager.request('GET', '/api/v1/attribution/disputes/by-team')).body.data.map((t: { teamName: string }) => t.teamName)).toEqual(['Sales North']);
   });
 
+  it('exports the disputes as CSV with their rulings', async () => {
+    const res = await env.request('GET', '/api/v1/attribution/disputes/export.csv?status=upheld');
+    expect(res.status).toBe(200);
+    const lines = res.text.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('O1');
+    expect(lines[1]).toContain('The call log predates the webinar');
+  });
+
   it('keeps disputes on other people\'s deals out of a rep\'s reach', async () => {
     const other = await env.actAs('sales_rep');
     expect((await other.request('POST', `/api/v1/opportunities/${ids.O1}/disputes`, { claimedSource: 'partner', reason: 'mine' })).status).toBe(403);

@@ -166,6 +166,17 @@ export function registerAttributionRoutes(app: App, deps: AppDeps): void {
   }), async (c) => c.json({ data: await listDisputes(c.get('ctx'), c.req.valid('query')) }, 200));
 
   app.openapi(createRoute({
+    method: 'get', path: '/api/v1/attribution/disputes/export.csv', tags, summary: 'Disputes as CSV (same filters)',
+    request: { query: DisputeQuery }, responses: csv,
+  }), async (c) => {
+    const data = await listDisputes(c.get('ctx'), c.req.valid('query'));
+    const keys = ['id', 'opportunityId', 'opportunityName', 'createdAt', 'openedByName', 'openedByTeamName', 'currentSource', 'claimedSource', 'reason', 'evidenceTouchIds', 'status', 'ruledByName', 'ruledSource', 'ruling', 'ruledAt'];
+    return csvOf(c, 'disputes.csv', keys, data.map((d) => ({
+      ...d, createdAt: d.createdAt.toISOString(), ruledAt: d.ruledAt?.toISOString() ?? null, evidenceTouchIds: d.evidence.touchIds.join(' '),
+    }))) as never;
+  });
+
+  app.openapi(createRoute({
     method: 'get', path: '/api/v1/attribution/disputes/by-team', tags, summary: 'Open disputes and rulings per team of the opener',
     responses: { 200: { description: 'One row per team', ...json(z.object({ data: z.array(z.object({
       teamId: z.uuid().nullable(), teamName: z.string().nullable(), open: z.number().int(), upheld: z.number().int(), rejected: z.number().int(), withdrawn: z.number().int(),

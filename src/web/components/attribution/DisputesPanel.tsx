@@ -21,7 +21,10 @@ export function DisputesPanel() {
           <Table.Tbody>{byTeam.data.data.map((t) => <Table.Tr key={t.teamId ?? 'none'}><Table.Td>{t.teamName ?? 'no team'}</Table.Td><Table.Td>{t.open}</Table.Td><Table.Td>{t.upheld}</Table.Td><Table.Td>{t.rejected}</Table.Td></Table.Tr>)}</Table.Tbody>
         </Table>
       ) : null}
-      <SegmentedControl aria-label="Status" value={status} onChange={setStatus} data={['open', 'upheld', 'rejected', 'all']} w={320} />
+      <Group justify="space-between">
+        <SegmentedControl aria-label="Status" value={status} onChange={setStatus} data={['open', 'upheld', 'rejected', 'withdrawn', 'all']} />
+        <Anchor href={`/api/v1/attribution/disputes/export.csv${status === 'all' ? '' : `?status=${status}`}`} size="sm">Export CSV</Anchor>
+      </Group>
       {q.isPending ? <Loader aria-label="Loading disputes" /> : (
         <Table striped aria-label="Disputes">
           <Table.Thead><Table.Tr><Table.Th>Deal</Table.Th><Table.Th>Opened</Table.Th><Table.Th>Claim</Table.Th><Table.Th>Ruling</Table.Th></Table.Tr></Table.Thead>
