@@ -4,6 +4,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { IMPORT_KINDS, type ImportKind } from '../../db/schema/vocabulary.js';
 import { runImport, type ImportSummary } from '../../domain/capture/import/run-import.js';
+import { scoreImportedPeople } from '../../domain/handoff/score-imported-people.js';
 import { withContext } from '../open-context.js';
 
 type Options = { mapping?: string; occurredAt?: string; campaign?: string; chunkSize?: string };
@@ -25,12 +26,18 @@ export function importCommand(): Command {
         format: '{bar} {percentage}% | {rows} rows, {failed} failed | {eta_formatted} left', hideCursor: true, stream: process.stderr,
       }, Presets.shades_classic);
       bar.start(size, 0, { rows: 0, failed: 0 });
-      const summary = await withContext((ctx) => runImport(ctx, {
-        kind, source: createReadStream(file), fileName: path.basename(file), mapping,
-        occurredAt: opts.occurredAt, campaignExternalId: opts.campaign, chunkSize: Number(opts.chunkSize) || 2_000,
-        onProgress: (p) => bar.update(p.bytesRead, { rows: p.rowsRead, failed: p.rowsFailed }),
-      })).finally(() => bar.stop());
-      report(summary);
+      await withContext(async (ctx) => {
+        const done = await runImport(ctx, {
+          kind, source: createReadStream(file), fileName: path.basename(file), mapping,
+          occurredAt: opts.occurredAt, campaignExternalId: opts.campaign, chunkSize: Number(opts.chunkSize) || 2_000,
+          onProgress: (p) => bar.update(p.bytesRead, { rows: p.rowsRead, failed: p.rowsFailed }),
+        }).finally(() => bar.stop());
+        report(done);
+        if (done.rowsOk > 0) {
+          const run = await scoreImportedPeople(ctx, done.id);
+          if (run.scored) process.stdout.write(`Scored ${run.scored} people: ${run.becameMql} new MQLs, ${run.routed} routed.\n`);
+        }
+      });
     });
 }
 

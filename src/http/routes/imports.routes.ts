@@ -5,7 +5,7 @@ import { getImport, ImportErrorSchema, ImportKindSchema, ImportRecordSchema, lis
 import { runImport } from '../../domain/capture/import/run-import.js';
 import { listCustomFields } from '../../domain/custom-fields/list-custom-fields.js';
 import { DomainError, type ErrorCode } from '../../domain/shared/errors.js';
-import type { App } from '../app.js';
+import type { App, AppDeps } from '../app.js';
 import { csvExportResponse } from '../csv-export.js';
 import { problem, problemResponse } from '../problem.js';
 import { errorResponses, IdParam, json, listQuery, pageOf, pageParams } from './shared.js';
@@ -18,7 +18,7 @@ const ImportSummarySchema = ImportRecordSchema.omit({ mapping: true, actor: true
 }).openapi('ImportSummary');
 const FieldSchema = z.object({ key: z.string(), label: z.string(), required: z.boolean(), type: z.string(), description: z.string() });
 
-export function registerImportRoutes(app: App): void {
+export function registerImportRoutes(app: App, deps: AppDeps): void {
   app.openapi(createRoute({
     method: 'get', path: '/api/v1/imports/fields/{kind}', tags, summary: 'The fields a CSV of this kind can map to (custom fields included)',
     request: { params: KindParam },
@@ -60,6 +60,8 @@ export function registerImportRoutes(app: App): void {
       kind: c.req.valid('param').kind, source: Readable.fromWeb(body as never), fileName: q.fileName ?? null, mapping,
       occurredAt: q.occurredAt, campaignExternalId: q.campaignExternalId,
     });
+    // The rows it kept are scored (and new MQLs routed) by a job, not at the next nightly rescore.
+    if (summary.rowsOk > 0) await deps.enqueue?.('score-imported-people', { importId: summary.id });
     if (summary.status === 'failed' && summary.errorCode) {
       // A fatal fault (broken quote, wrong encoding, missing column): a problem, with the import
       // attached so the client can show what was kept.

@@ -38,7 +38,7 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerUserRoutes(app);
   registerCustomFieldRoutes(app);
   registerFormRoutes(app);
-  registerImportRoutes(app);
+  registerImportRoutes(app, deps);
   registerAuditRoutes(app);
   registerReportingRoutes(app);
   registerAttributionRoutes(app, deps);
