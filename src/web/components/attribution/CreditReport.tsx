@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, Select, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Select, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { DIMENSIONS, MODEL_LABEL, MODELS, reportUrl, useAttributionReport, type DrillQuery, type ReportQuery } from '../../api/attribution';
 import { formatMoney, formatNumber } from '../../lib/format';
@@ -41,6 +41,7 @@ export function CreditReport() {
             {currencies.length > 1 ? ` · shown in ${currency}; also ${currencies.filter((c) => c !== currency).join(', ')} in the table below` : ''}
             {!q.data.dataDrivenFitted && (query.model === 'markov' || query.model === 'shapley') ? ' · the data-driven models are fitted by the next full recompute' : ''}
           </Text>
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           {rows.length ? (
             <Suspense fallback={<Loader size="sm" aria-label="Loading the chart" />}>
               <CreditChart data={rows.slice(0, 20).map((r) => ({ label: r.label, model: r.model.credit, compare: r.compare?.credit ?? 0 }))} currency={currency} modelLabel={modelLabel} compareLabel={compareLabel} />
@@ -67,6 +68,7 @@ export function CreditReport() {
               ))}
             </Table.Tbody>
           </Table>
+          </SimpleGrid>
           {Object.keys(q.data.flags).length ? (
             <Text size="xs" c="dimmed">Conditions in this period: {Object.entries(q.data.flags).map(([k, n]) => `${humanize(k)} (${n} deals)`).join(', ')}. See docs/attribution.md.</Text>
           ) : null}
