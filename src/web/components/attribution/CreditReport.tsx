@@ -44,7 +44,7 @@ export function CreditReport() {
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           {rows.length ? (
             <Suspense fallback={<Loader size="sm" aria-label="Loading the chart" />}>
-              <CreditChart data={rows.slice(0, 20).map((r) => ({ label: r.label, model: r.model.credit, compare: r.compare?.credit ?? 0 }))} currency={currency} modelLabel={modelLabel} compareLabel={compareLabel} />
+              <CreditChart data={rows.slice(0, 20).map((r) => ({ label: query.dimension === 'channel' || query.dimension === 'side' ? humanize(r.label) : r.label, model: r.model.credit, compare: r.compare?.credit ?? 0 }))} currency={currency} modelLabel={modelLabel} compareLabel={compareLabel} />
             </Suspense>
           ) : <Text size="sm">No credit yet: run a recompute.</Text>}
           <Table striped highlightOnHover aria-label="Credit">
