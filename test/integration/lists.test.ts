@@ -46,6 +46,14 @@ describe('the opportunities list', () => {
     expect(names(await rep.request('GET', `/api/v1/opportunities?ownerId=${other.user.id}`))).toEqual([]);
   });
 
+  it('sorts by stage in the order of the sales cycle and by owner name, across pages', async () => {
+    const byStage = (await env.request('GET', '/api/v1/opportunities?sort=stage&order=asc&limit=10')).body.data.map((d: { stage: string }) => d.stage);
+    expect(byStage).toEqual(['discovery', 'discovery', 'proposal', 'closed_won', 'closed_lost']);
+    const first = await env.request('GET', '/api/v1/opportunities?sort=owner&order=asc&limit=2');
+    const rest = await env.request('GET', `/api/v1/opportunities?sort=owner&order=asc&limit=10&cursor=${first.body.nextCursor}`);
+    expect([...first.body.data, ...rest.body.data].map((d: { ownerName: string }) => d.ownerName)).toEqual(['Otto Other', 'Otto Other', 'Rita Rep', 'Rita Rep', 'Rita Rep']);
+  });
+
   it('exports with the same close-date filter', async () => {
     const csv = await env.request('GET', '/api/v1/opportunities/export.csv?closeFrom=2026-04-01&closeTo=2026-04-30');
     expect(csv.status).toBe(200);
@@ -63,6 +71,19 @@ describe('the opportunities list', () => {
 });
 
 describe('the touches list', () => {
+  it('filters campaigns by status on the day and by the dates they run', async () => {
+    // The test clock says 2026-06-15.
+    for (const [name, startsOn, endsOn] of [['Spring fair', '2026-04-01', '2026-04-03'], ['June webinar series', '2026-06-01', '2026-06-30'], ['Autumn summit', '2026-09-10', '2026-09-12']]) {
+      expect((await env.request('POST', '/api/v1/campaigns', { name, type: 'field_event', channel: 'event', startsOn, endsOn })).status).toBe(201);
+    }
+    const campaigns = async (query: string) => (await env.request('GET', `/api/v1/campaigns?type=field_event&${query}`)).body.data.map((c: { name: string }) => c.name).sort();
+    expect(await campaigns('status=planned')).toEqual(['Autumn summit']);
+    expect(await campaigns('status=running')).toEqual(['June webinar series']);
+    expect(await campaigns('status=ended')).toEqual(['Spring fair']);
+    expect(await campaigns('from=2026-04-02&to=2026-06-01')).toEqual(['June webinar series', 'Spring fair']);
+    expect((await env.request('GET', '/api/v1/campaigns?status=someday')).body.errors[0].path).toBe('query.status');
+  });
+
   it("filters by campaign and carries each touch's person and account", async () => {
     const campaign = await env.request('POST', '/api/v1/campaigns', { name: 'Autumn webinar', type: 'webinar', channel: 'webinar' });
     expect(campaign.status, campaign.text).toBe(201);

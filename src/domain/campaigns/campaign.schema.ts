@@ -37,5 +37,8 @@ export const CampaignsFilter = z.object({
   type: z.enum(CAMPAIGN_TYPES).optional(),
   channel: z.enum(CHANNELS).optional(),
   ownerId: z.uuid().optional(),
+  status: z.enum(['planned', 'running', 'ended']).optional().describe('planned: starts after today; running: today is within it; ended: ended before today'),
+  from: z.iso.date().optional().describe('Campaigns running on or after this day'),
+  to: z.iso.date().optional().describe('Campaigns running on or before this day'),
 });
 export type CampaignsFilter = z.infer<typeof CampaignsFilter>;

@@ -12,8 +12,16 @@ const SORTS: Record<string, SortSpec> = {
   createdAt: { expr: sql`${campaigns.createdAt}`, cast: 'timestamptz' },
 };
 
-export function campaignsWhere(f: CampaignsFilter): (SQL | undefined)[] {
+/** Filters of the campaign list; `today` decides planned, running and ended. */
+export function campaignsWhere(f: CampaignsFilter, today: string): (SQL | undefined)[] {
+  const starts = sql`coalesce(${campaigns.startsOn}, '1900-01-01'::date)`;
+  const ends = sql`coalesce(${campaigns.endsOn}, '2999-12-31'::date)`;
   return [
+    f.status === 'planned' ? sql`${starts} > ${today}::date` : undefined,
+    f.status === 'running' ? sql`${starts} <= ${today}::date and ${ends} >= ${today}::date` : undefined,
+    f.status === 'ended' ? sql`${ends} < ${today}::date` : undefined,
+    f.from ? sql`${ends} >= ${f.from}::date` : undefined,
+    f.to ? sql`${starts} <= ${f.to}::date` : undefined,
     f.q ? ilike(campaigns.name, likePattern(f.q)) : undefined,
     f.type ? eq(campaigns.type, f.type) : undefined,
     f.channel ? eq(campaigns.channel, f.channel) : undefined,
@@ -24,7 +32,7 @@ export function campaignsWhere(f: CampaignsFilter): (SQL | undefined)[] {
 export async function listCampaigns(ctx: Ctx, filter: CampaignsFilter, page: PageParams): Promise<Page<Campaign>> {
   authorize(ctx, 'campaigns:read');
   return keysetPage<Campaign>({
-    params: page, sorts: SORTS, idExpr: sql`${campaigns.id}`, idCast: 'uuid', where: campaignsWhere(filter),
+    params: page, sorts: SORTS, idExpr: sql`${campaigns.id}`, idCast: 'uuid', where: campaignsWhere(filter, ctx.clock.now().toISOString().slice(0, 10)),
     run: (w, order, limit) => ctx.db.select({ ...getTableColumns(campaigns), _sort: SORTS[page.sort]!.expr })
       .from(campaigns).where(w).orderBy(order).limit(limit) as Promise<(Campaign & { _sort: unknown })[]>,
   });

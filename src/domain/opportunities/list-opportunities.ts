@@ -1,5 +1,6 @@
 import { eq, getTableColumns, gte, ilike, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { opportunities } from '../../db/schema/index.js';
+import { OPPORTUNITY_STAGES } from '../../db/schema/vocabulary.js';
 import { customFieldFilters } from '../custom-fields/custom-filter.js';
 import { listCustomFields } from '../custom-fields/list-custom-fields.js';
 import type { Ctx } from '../shared/context.js';
@@ -13,6 +14,9 @@ const SORTS: Record<string, SortSpec> = {
   amount: { expr: sql`${opportunities.amount}`, cast: 'numeric' },
   closeDate: { expr: sql`coalesce(${opportunities.closeDate}, '2999-12-31')`, cast: 'date' },
   name: { expr: sql`lower(${opportunities.name})`, cast: 'text' },
+  /** In the order of the sales cycle. */
+  stage: { expr: sql`array_position(array[${sql.raw(OPPORTUNITY_STAGES.map((s) => `'${s}'`).join(', '))}]::text[], ${opportunities.stage})`, cast: 'numeric' },
+  owner: { expr: sql`coalesce((select lower(u.name) from users u where u.id = "opportunities"."owner_id"), '')`, cast: 'text' },
 };
 
 export async function opportunitiesWhere(ctx: Ctx, f: OpportunitiesFilter): Promise<(SQL | undefined)[]> {

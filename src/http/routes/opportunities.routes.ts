@@ -15,7 +15,7 @@ const Opportunity = OpportunitySchema.openapi('Opportunity');
 export function registerOpportunityRoutes(app: App): void {
   listRoutes(app, {
     path: '/api/v1/opportunities', tag: 'Opportunities', name: 'opportunities', summary: 'List opportunities', filter: OpportunitiesFilter,
-    item: OpportunityListItemSchema.openapi('OpportunityListItem'), itemName: 'Opportunity', sorts: ['createdAt', 'amount', 'closeDate', 'name'] as const, defaultSort: 'createdAt', exportSort: 'createdAt',
+    item: OpportunityListItemSchema.openapi('OpportunityListItem'), itemName: 'Opportunity', sorts: ['createdAt', 'amount', 'closeDate', 'name', 'stage', 'owner'] as const, defaultSort: 'createdAt', exportSort: 'createdAt',
     columns: ['id', 'externalId', 'accountId', 'accountName', 'name', 'amount', 'currency', 'stage', 'ownerId', 'ownerName', 'createdAt', 'closeDate', 'closedAt', 'isWon', 'lostReason', 'custom'],
     fetch: (c, filter, page) => listOpportunities(c.get('ctx'), filter, page),
   });

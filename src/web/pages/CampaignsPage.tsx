@@ -1,4 +1,4 @@
-import { Anchor, Group, Select, Title } from '@mantine/core';
+import { Anchor, Group, Select, TextInput, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { exportUrl, useList, useUserNames } from '../api/lists';
 import type { Campaign, SortOrder } from '../api/types';
@@ -16,7 +16,7 @@ import { useTitle } from '../lib/use-title';
 import { compact, useUrlState } from '../lib/use-url-state';
 import { CAMPAIGN_TYPES, CHANNELS, humanize, options } from '../lib/vocabulary';
 
-const DEFAULTS = { q: '', type: '', channel: '', ownerId: '', sort: 'startsOn', order: 'desc' };
+const DEFAULTS = { q: '', type: '', channel: '', ownerId: '', status: '', from: '', to: '', sort: 'startsOn', order: 'desc' };
 const PATH = '/api/v1/campaigns';
 
 function columns(ownerName: (id: string | null) => string): Column<Campaign>[] {
@@ -36,7 +36,7 @@ export function CampaignsPage() {
   useTitle('Campaigns');
   const [state, set] = useUrlState(DEFAULTS);
   const [hidden, setHidden] = useHiddenColumns();
-  const filters = compact({ q: state.q, type: state.type, channel: state.channel, ownerId: state.ownerId });
+  const filters = compact({ q: state.q, type: state.type, channel: state.channel, ownerId: state.ownerId, status: state.status, from: state.from, to: state.to });
   const sort = { sort: state.sort, order: state.order as SortOrder };
   const pages = useCursorPages(JSON.stringify([filters, sort]));
   const query = useList<Campaign>(PATH, { ...filters, ...sort }, pages.cursor);
@@ -55,6 +55,9 @@ export function CampaignsPage() {
         <Select label="Type" placeholder="Any type" clearable data={options(CAMPAIGN_TYPES)} value={state.type || null} onChange={(v) => set({ type: v })} w={170} />
         <Select label="Channel" placeholder="Any channel" clearable data={options(CHANNELS)} value={state.channel || null} onChange={(v) => set({ channel: v })} w={170} />
         <OwnerSelect label="Owner" placeholder="Anyone" value={state.ownerId} onChange={(v) => set({ ownerId: v })} w={200} />
+        <Select label="Status" placeholder="Any" clearable data={[{ value: 'planned', label: 'Planned' }, { value: 'running', label: 'Running' }, { value: 'ended', label: 'Ended' }]} value={state.status || null} onChange={(v) => set({ status: v })} w={140} />
+        <TextInput type="date" label="Running from" value={state.from} onChange={(e) => set({ from: e.currentTarget.value })} w={160} />
+        <TextInput type="date" label="Running to" value={state.to} onChange={(e) => set({ to: e.currentTarget.value })} w={160} />
       </Group>
       <ErrorAlert error={query.error} />
       <PagedTable<Campaign>

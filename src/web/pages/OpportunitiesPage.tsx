@@ -22,10 +22,10 @@ const PATH = '/api/v1/opportunities';
 const COLUMNS: Column<OpportunityRow>[] = [
   { id: 'name', header: 'Deal', sortKey: 'name', cell: ({ row }) => <Anchor component={Link} to={`/opportunities/${row.original.id}`}>{row.original.name}</Anchor> },
   { id: 'amount', header: 'Amount', sortKey: 'amount', cell: ({ row }) => formatMoney(row.original.amount, row.original.currency) },
-  { id: 'stage', header: 'Stage', cell: ({ row }) => humanize(row.original.stage) },
+  { id: 'stage', header: 'Stage', sortKey: 'stage', cell: ({ row }) => humanize(row.original.stage) },
   { id: 'status', header: 'Status', cell: ({ row }) => (row.original.isWon === null ? 'open' : row.original.isWon ? 'won' : 'lost') },
   { id: 'account', header: 'Account', cell: ({ row }) => <Anchor component={Link} to={`/accounts/${row.original.accountId}`}>{row.original.accountName}</Anchor> },
-  { id: 'owner', header: 'Owner', cell: ({ row }) => row.original.ownerName ?? '—' },
+  { id: 'owner', header: 'Owner', sortKey: 'owner', cell: ({ row }) => row.original.ownerName ?? '—' },
   { id: 'closeDate', header: 'Close date', sortKey: 'closeDate', cell: ({ row }) => formatDate(row.original.closeDate) },
   { id: 'createdAt', header: 'Created', sortKey: 'createdAt', cell: ({ row }) => formatDate(row.original.createdAt) },
 ];
