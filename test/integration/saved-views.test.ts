@@ -56,6 +56,15 @@ describe('saved views', () => {
     await expect(listViews(env.ctx, 'people')).rejects.toMatchObject({ code: 'forbidden' });
   });
 
+  it('are kept only of lists the role may read', async () => {
+    const sdr = await env.actAs('sdr');
+    const denied = await sdr.request('POST', '/api/v1/saved-views', { list: 'opportunities', name: 'Big deals', query: 'sort=amount' });
+    expect(denied.status).toBe(403);
+    expect(denied.body.code).toBe('forbidden');
+    expect((await sdr.request('GET', '/api/v1/saved-views?list=opportunities')).status).toBe(403);
+    expect((await sdr.request('POST', '/api/v1/saved-views', { list: 'people', name: 'My MQLs', query: 'stage=mql' })).status).toBe(201);
+  });
+
   it('refuses bad input by field', async () => {
     const ann = await env.actAs('marketing');
     const bad = await ann.request('POST', '/api/v1/saved-views', { list: 'planets', name: '', query: '?x=1', columns: ['ok', 'not ok!'] });

@@ -3,11 +3,11 @@ import { savedViews, users } from '../../db/schema/index.js';
 import type { SavedViewList } from '../../db/schema/vocabulary.js';
 import type { Ctx } from '../shared/context.js';
 import type { SavedView } from './saved-view.schema.js';
-import { viewColumns, viewOwner } from './view-access.js';
+import { viewColumns, viewOwnerOf } from './view-access.js';
 
 /** The caller's views of a list, then the ones others shared. */
 export async function listViews(ctx: Ctx, list: SavedViewList): Promise<SavedView[]> {
-  const me = viewOwner(ctx);
+  const me = viewOwnerOf(ctx, list);
   const rows = await ctx.db.select(viewColumns).from(savedViews).leftJoin(users, eq(users.id, savedViews.userId))
     .where(and(eq(savedViews.list, list), or(eq(savedViews.userId, me), eq(savedViews.shared, true))))
     .orderBy(desc(sql`${savedViews.userId} = ${me}::uuid`), asc(sql`lower(${savedViews.name})`))

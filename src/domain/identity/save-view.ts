@@ -2,10 +2,10 @@ import { savedViews } from '../../db/schema/index.js';
 import { recordAudit } from '../shared/audit.js';
 import type { Ctx } from '../shared/context.js';
 import type { SaveViewInput, SavedView } from './saved-view.schema.js';
-import { viewOwner } from './view-access.js';
+import { viewOwnerOf } from './view-access.js';
 
 export async function saveView(ctx: Ctx, input: SaveViewInput): Promise<SavedView> {
-  const userId = viewOwner(ctx);
+  const userId = viewOwnerOf(ctx, input.list);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.insert(savedViews).values({ ...input, userId, createdAt: now, updatedAt: now }).returning();

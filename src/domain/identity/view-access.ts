@@ -1,6 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { savedViews, users } from '../../db/schema/index.js';
+import type { SavedViewList } from '../../db/schema/vocabulary.js';
 import type { Ctx } from '../shared/context.js';
+import { authorize } from './access/authorize.js';
+import type { Permission } from './access/permissions.js';
 import { DomainError, notFound, recordForbidden } from '../shared/errors.js';
 import type { SavedView } from './saved-view.schema.js';
 
@@ -8,6 +11,17 @@ import type { SavedView } from './saved-view.schema.js';
 export function viewOwner(ctx: Ctx): string {
   if (!ctx.principal.userId) throw new DomainError('forbidden', 'Saved views belong to a user; this key or command acts for nobody.');
   return ctx.principal.userId;
+}
+
+/** Who may read a list may keep views of it: a view is a saved query of that list. */
+const LIST_PERMISSION: Record<SavedViewList, Permission> = {
+  people: 'people:read', accounts: 'accounts:read', opportunities: 'opportunities:read', campaigns: 'campaigns:read', touchpoints: 'touchpoints:read', users: 'users:read',
+};
+
+/** The signed-in owner of views of this list, if their role may read the list (403 otherwise). */
+export function viewOwnerOf(ctx: Ctx, list: SavedViewList): string {
+  authorize(ctx, LIST_PERMISSION[list]);
+  return viewOwner(ctx);
 }
 
 export const viewColumns = {
