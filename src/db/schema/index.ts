@@ -10,3 +10,4 @@ export * from './scoring.js';
 export * from './handoff.js';
 export * from './events.js';
 export * from './attribution.js';
+export * from './reporting.js';
