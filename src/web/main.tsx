@@ -34,6 +34,7 @@ const QueuePage = lazy(() => import('./pages/QueuePage').then((m) => ({ default:
 const RejectionsPage = lazy(() => import('./pages/RejectionsPage').then((m) => ({ default: m.RejectionsPage })));
 const AttributionPage = lazy(() => import('./pages/AttributionPage').then((m) => ({ default: m.AttributionPage })));
 const CampaignRoiPage = lazy(() => import('./pages/CampaignRoiPage').then((m) => ({ default: m.CampaignRoiPage })));
+const WaterfallPage = lazy(() => import('./pages/WaterfallPage').then((m) => ({ default: m.WaterfallPage })));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 // A 4xx will not get better by asking again; a network blip or a 5xx may.
@@ -64,6 +65,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/opportunities/:id" element={<OpportunityPage />} />
               <Route path="/campaigns" element={<CampaignsPage />} />
               <Route path="/campaigns/:id" element={<CampaignPage />} />
+              <Route path="/waterfall" element={<WaterfallPage />} />
               <Route path="/attribution" element={<AttributionPage />} />
               <Route path="/campaign-roi" element={<CampaignRoiPage />} />
               <Route path="/touchpoints" element={<TouchpointsPage />} />

@@ -17,6 +17,7 @@ const NAV: { to: string; label: string; permission?: Permission | Permission[] }
   { to: '/opportunities', label: 'Opportunities', permission: 'opportunities:read' },
   { to: '/campaigns', label: 'Campaigns', permission: 'campaigns:read' },
   { to: '/touchpoints', label: 'Touches', permission: 'touchpoints:read' },
+  { to: '/waterfall', label: 'Waterfall', permission: ['reports:read', 'people:read'] },
   { to: '/attribution', label: 'Attribution', permission: 'attribution:read' },
   { to: '/campaign-roi', label: 'Campaign ROI', permission: ['attribution:read', 'campaigns:read'] },
   { to: '/scoring', label: 'Scoring', permission: 'scoring:write' },
