@@ -67,3 +67,19 @@ describe('truce user', () => {
     expect(nobody.err).toMatch(/No user has the e-mail nobody@example\.test/);
   });
 });
+
+describe('truce routing', () => {
+  it('says where a lead would go and why, and fires due SLA steps', { timeout: 60_000 }, async () => {
+    // No rules yet: the last resort, the first active sales manager by name (Ann, from above).
+    const test = await truce('routing', 'test', '--email', 'lead@newco.test', '--country', 'DE');
+    expect(test.code, test.err).toBe(0);
+    expect(test.out).toMatch(/→ Ann Manager by fallback \(last resort\): no routing rule gave an available owner/);
+    expect(test.out).toMatch(/accept by \d{4}-\d\d-\d\dT/);
+    const bad = await truce('routing', 'test');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/personId: give a person, or an e-mail, company or country/);
+    const sweep = await truce('routing', 'sweep');
+    expect(sweep.code, sweep.err).toBe(0);
+    expect(sweep.out).toMatch(/^0 hand-offs due: 0 reminders/);
+  });
+});
