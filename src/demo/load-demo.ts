@@ -8,6 +8,7 @@ import { setDemoPasswords } from './set-demo-passwords.js';
 import { insertAccounts, insertBatch, insertCampaigns, insertSetup, insertStaff } from './insert-demo-rows.js';
 import { deferIndexes } from './deferred-indexes.js';
 import { createRng } from './random.js';
+import { inTransaction } from './in-transaction.js';
 import { setUpHandoffs } from './set-up-handoffs.js';
 import { publishDemoModel } from './publish-demo-model.js';
 
@@ -78,9 +79,7 @@ export async function loadDemo(handle: DbHandle, options: DemoOptions = {}): Pro
   };
   const seq = { touch: 0, opportunity: 0 };
 
-  const client = await handle.pool.connect();
-  try {
-    await client.query('begin');
+  await inTransaction(handle, async (client) => {
     progress('team and accounts', 0, 1);
     await insertStaff(client, staff, start - 365 * DAY);
     await setDemoPasswords(client);
@@ -106,13 +105,7 @@ export async function loadDemo(handle: DbHandle, options: DemoOptions = {}): Pro
     progress('indexes', 1, 1);
     await client.query(`insert into settings (key, value, updated_at) values ('demo', $1, now()) on conflict (key) do update set value = excluded.value, updated_at = now()`,
       [JSON.stringify({ seed, scale, now: day.toISOString(), loadedAt: new Date().toISOString(), counts })]);
-    await client.query('commit');
-  } catch (e) {
-    await client.query('rollback').catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
   progress('analyze', 0, 1);
   await handle.pool.query('analyze');
   progress('analyze', 1, 1);

@@ -9,6 +9,7 @@ import { fixedClock } from '../domain/shared/clock.js';
 import { systemCtx } from '../domain/shared/context.js';
 import { createLogger } from '../logger.js';
 import { bulkInsert } from './bulk-insert.js';
+import { inTransaction } from './in-transaction.js';
 
 const WEEKDAYS = (start: string, end: string) => Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ start, end }]]));
 const CALENDARS = {
@@ -124,9 +125,7 @@ export async function setUpHandoffs(handle: DbHandle, now: Date): Promise<{ hand
       closed_by_id: decidedAt ? ownerId : null, closed_at: decidedAt?.toISOString() ?? null, created_at: assigned.toISOString(),
     });
   }
-  const client = await handle.pool.connect();
-  try {
-    await client.query('begin');
+  await inTransaction(handle, async (client) => {
     await bulkInsert(client, 'handoffs', {
       id: 'uuid', person_id: 'uuid', account_id: 'uuid', owner_id: 'uuid', team_id: 'uuid', status: 'text', rule_id: 'uuid', rule_kind: 'text', why: 'text',
       model_id: 'uuid', calendar_id: 'uuid', mql_at: 'timestamptz', assigned_at: 'timestamptz', accept_due_at: 'timestamptz', first_touch_due_at: 'timestamptz',
@@ -137,13 +136,7 @@ export async function setUpHandoffs(handle: DbHandle, now: Date): Promise<{ hand
     await bulkInsert(client, 'sla_breaches', { handoff_id: 'uuid', kind: 'text', owner_id: 'uuid', team_id: 'uuid', due_at: 'timestamptz', recorded_at: 'timestamptz', late_minutes: 'int', resolved_at: 'timestamptz' }, breaches);
     // The round-robin counters start from the history, so the pool stays fair from here on.
     await client.query(`insert into routing_counters (rule_id, user_id, assigned) select rule_id, owner_id, count(*) from handoffs where rule_kind = 'round_robin' group by rule_id, owner_id`);
-    await client.query('commit');
-  } catch (err) {
-    await client.query('rollback').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
   return { handoffs: handoffs.length, breaches: breaches.length };
 }
 
