@@ -35,7 +35,10 @@ const RejectionsPage = lazy(() => import('./pages/RejectionsPage').then((m) => (
 const AttributionPage = lazy(() => import('./pages/AttributionPage').then((m) => ({ default: m.AttributionPage })));
 const CampaignRoiPage = lazy(() => import('./pages/CampaignRoiPage').then((m) => ({ default: m.CampaignRoiPage })));
 const WaterfallPage = lazy(() => import('./pages/WaterfallPage').then((m) => ({ default: m.WaterfallPage })));
+const ReportCardPage = lazy(() => import('./pages/ReportCardPage').then((m) => ({ default: m.ReportCardPage })));
+const QuotasPage = lazy(() => import('./pages/QuotasPage').then((m) => ({ default: m.QuotasPage })));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
+const RoutingPage = lazy(() => import('./pages/RoutingPage').then((m) => ({ default: m.RoutingPage })));
 
 // A 4xx will not get better by asking again; a network blip or a 5xx may.
 const retry = (failures: number, error: unknown) => failures < 1 && !(error instanceof ApiError && error.status < 500);
@@ -66,6 +69,8 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/campaigns" element={<CampaignsPage />} />
               <Route path="/campaigns/:id" element={<CampaignPage />} />
               <Route path="/waterfall" element={<WaterfallPage />} />
+              <Route path="/cards" element={<ReportCardPage />} />
+              <Route path="/quotas" element={<QuotasPage />} />
               <Route path="/attribution" element={<AttributionPage />} />
               <Route path="/campaign-roi" element={<CampaignRoiPage />} />
               <Route path="/touchpoints" element={<TouchpointsPage />} />
@@ -73,6 +78,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/forms" element={<FormsPage />} />
               <Route path="/settings/custom-fields" element={<CustomFieldsPage />} />
               <Route path="/scoring" element={<ScoringPage />} />
+              <Route path="/routing" element={<RoutingPage />} />
               <Route path="/admin/users" element={<UsersPage />} />
               <Route path="/admin/api-keys" element={<ApiKeysPage />} />
               <Route path="/admin/audit" element={<AuditPage />} />

@@ -5,6 +5,15 @@ import { Scoreboard, ScoreboardQuery, TeamMemberRow } from '../../domain/reporti
 import { getWaterfall } from '../../domain/reporting/get-waterfall.js';
 import { listWaterfallPeople } from '../../domain/reporting/list-waterfall-people.js';
 import { Waterfall, WaterfallPeople, WaterfallPeopleQuery, WaterfallQuery } from '../../domain/reporting/waterfall.schema.js';
+import { getMarketingCard } from '../../domain/reporting/get-marketing-card.js';
+import { getRepCard } from '../../domain/reporting/get-rep-card.js';
+import { getSdrCard } from '../../domain/reporting/get-sdr-card.js';
+import { importQuotas } from '../../domain/reporting/import-quotas.js';
+import { listQuotas } from '../../domain/reporting/list-quotas.js';
+import { QuotaImportResult, QuotaListQuery, SetQuotaInput } from '../../domain/reporting/quota.schema.js';
+import { CardQuery, MarketingCard, Quota, RepCard, SdrCard } from '../../domain/reporting/report-card.schema.js';
+import { setQuota } from '../../domain/reporting/set-quota.js';
+import { DomainError } from '../../domain/shared/errors.js';
 import type { App } from '../app.js';
 import { errorResponses, json } from './shared.js';
 
@@ -37,4 +46,53 @@ export function registerReportingRoutes(app: App): void {
     request: { query: WaterfallPeopleQuery },
     responses: { 200: { description: 'The people, and how many there are', ...json(WaterfallPeople) }, ...errorResponses },
   }), async (c) => c.json(await listWaterfallPeople(c.get('ctx'), c.req.valid('query')), 200));
+
+  const UserParam = z.object({ userId: z.string().openapi({ param: { name: 'userId', in: 'path' }, description: "A user's id, or `me`" }) });
+  const who = (c: { get(k: 'ctx'): { principal: { userId: string | null } } }, userId: string) => {
+    const id = userId === 'me' ? c.get('ctx').principal.userId : userId;
+    if (!id || !/^[0-9a-f-]{36}$/i.test(id)) throw new DomainError('validation_failed', 'userId must be a user id or `me` (for a signed-in user)', [{ path: 'userId', message: 'not a user id' }]);
+    return id;
+  };
+
+  app.openapi(createRoute({
+    method: 'get', path: '/api/v1/reports/cards/rep/{userId}', tags,
+    summary: "A seller's report card: quota and attainment, pipeline, coverage, win rate, deal size, cycle, leads and SLA, activities (reps: their own; managers: their team's)",
+    request: { params: UserParam, query: CardQuery },
+    responses: { 200: { description: 'The card', ...json(RepCard) }, ...errorResponses },
+  }), async (c) => c.json(await getRepCard(c.get('ctx'), who(c, c.req.valid('param').userId), c.req.valid('query')), 200));
+
+  app.openapi(createRoute({
+    method: 'get', path: '/api/v1/reports/cards/sdr/{userId}', tags,
+    summary: "An SDR's report card: queue, time to accept, acceptance and qualification rates, SQLs passed, breaches",
+    request: { params: UserParam, query: CardQuery },
+    responses: { 200: { description: 'The card', ...json(SdrCard) }, ...errorResponses },
+  }), async (c) => c.json(await getSdrCard(c.get('ctx'), who(c, c.req.valid('param').userId), c.req.valid('query')), 200));
+
+  app.openapi(createRoute({
+    method: 'get', path: '/api/v1/reports/cards/marketing', tags,
+    summary: 'The marketing scorecard, for the whole team or one program owner: MQLs, acceptance, rejection reasons, sourced and influenced, cost per MQL/SQL/opportunity, campaign ROI',
+    request: { query: CardQuery.extend({ ownerId: z.uuid().optional().describe('A program owner (campaign owner); absent = the whole team') }) },
+    responses: { 200: { description: 'The scorecard', ...json(MarketingCard) }, ...errorResponses },
+  }), async (c) => { const q = c.req.valid('query'); return c.json(await getMarketingCard(c.get('ctx'), q.ownerId ?? null, q), 200); });
+
+  app.openapi(createRoute({
+    method: 'get', path: '/api/v1/quotas', tags,
+    summary: 'Quotas you may see (yours; your team\'s for a manager; everyone\'s for admins, execs and marketing)',
+    request: { query: QuotaListQuery },
+    responses: { 200: { description: 'The quotas', ...json(z.object({ data: z.array(Quota.extend({ userName: z.string() })) })) }, ...errorResponses },
+  }), async (c) => c.json({ data: await listQuotas(c.get('ctx'), c.req.valid('query')) }, 200));
+
+  app.openapi(createRoute({
+    method: 'put', path: '/api/v1/quotas', tags,
+    summary: "Set a seller's quota for a period (managers: their team; replaces the quota with the same start)",
+    request: { body: { required: true, ...json(SetQuotaInput) } },
+    responses: { 200: { description: 'The quota', ...json(Quota) }, ...errorResponses },
+  }), async (c) => c.json(await setQuota(c.get('ctx'), c.req.valid('json')), 200));
+
+  app.openapi(createRoute({
+    method: 'post', path: '/api/v1/quotas/import', tags,
+    summary: 'Set quotas from a CSV: email,starts_on,ends_on,amount[,currency]; good rows are saved, bad ones reported by row',
+    request: { body: { required: true, content: { 'text/csv': { schema: z.string() } } } },
+    responses: { 200: { description: 'Saved rows and errors', ...json(QuotaImportResult) }, ...errorResponses },
+  }), async (c) => c.json(await importQuotas(c.get('ctx'), await c.req.text()), 200));
 }

@@ -46,6 +46,10 @@ export const PERMISSIONS = {
   'handoffs:decide': ['admin', ...SELLERS],
   'notifications:read': ALL,
   'webhooks:manage': ['admin'],
+  'cards:read': ['admin', 'marketing', ...SELLERS, 'exec'],
+  'quotas:write': ['admin', 'sales_manager'],
+  'goals:write': ['admin', 'sales_manager', 'marketing'],
+  'survey:answer': ['admin', 'marketing', ...SELLERS],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
