@@ -177,6 +177,7 @@ async function benchMemory(target: Target, r: Result, dbPids?: () => number[]): 
   await benchScoring(target, r, SCALE);
   await benchHandoff(target, r, SCALE);
   await (await import('./attribution.js')).benchAttribution(target, r, SCALE);
+  await (await import('./reporting.js')).benchReporting(target, r, SCALE);
 }
 
 async function benchPglite(): Promise<void> {

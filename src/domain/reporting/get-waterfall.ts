@@ -77,7 +77,7 @@ export async function getWaterfall(ctx: Ctx, query: WaterfallQuery): Promise<Wat
   const range = waterfallRange(ctx.clock.now(), query);
   const { rows } = await ctx.db.execute<Row>(sql`
     select k, re, grouping(k) = 1 as total, count(*)::int as episodes, count(distinct person_id)::int as people, ${aggregates()}
-    from (select ${dimensionKey(query.by)} as k, e.episode > 0 as re, e.* from ${episodesFrom(ctx, range)}) e
+    from (select ${dimensionKey(query.by)} as k, e.episode > 0 as re, e.* from ${episodesFrom(ctx, range, query.by)}) e
     group by grouping sets ((k, re), (re))`);
   const find = (total: boolean, re: boolean, k?: string) => rows.find((r) => r.total === total && r.re === re && (k === undefined || r.k === k));
   const keys = query.by === 'none' ? [] : [...new Set(rows.filter((r) => !r.total).map((r) => String(r.k)))].sort();

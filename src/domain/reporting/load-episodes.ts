@@ -24,12 +24,21 @@ export function dimensionKey(by: WaterfallDimension): SQL {
   }
 }
 
-/** The episodes of the people the caller may see, started in [from, to): the FROM and WHERE every waterfall query shares. */
-export function episodesFrom(ctx: Ctx, range: { from: Date; to: Date }): SQL {
-  return sql`funnel_episodes e join people on people.id = e.person_id
-    left join accounts a on a.id = people.account_id
-    left join users u on u.id = people.owner_id
-    where ${peopleScope(ctx.principal) ?? sql`true`} and e.started_at >= ${range.from} and e.started_at < ${range.to}`;
+/**
+ * The episodes of the people the caller may see, started in [from, to): the FROM and WHERE every
+ * waterfall query shares. People (and their account or owner) are joined only when the dimension
+ * needs them, and the record scope is a semi-join, so the admin's cohort waterfall reads the
+ * episodes alone.
+ */
+export function episodesFrom(ctx: Ctx, range: { from: Date; to: Date }, by: WaterfallDimension = 'campaign'): SQL {
+  const scope = peopleScope(ctx.principal);
+  const joins = by === 'none' || by === 'cohort' ? sql``
+    : sql`join people on people.id = e.person_id
+    ${by === 'segment' ? sql`left join accounts a on a.id = people.account_id` : sql``}
+    ${by === 'team' ? sql`left join users u on u.id = people.owner_id` : sql``}`;
+  return sql`funnel_episodes e ${joins}
+    where e.started_at >= ${range.from} and e.started_at < ${range.to}
+      ${scope ? sql`and e.person_id in (select people.id from people where ${scope})` : sql``}`;
 }
 
 export const stageColumn = (s: FunnelStage) => sql.raw(`e.${s}_at`);
@@ -43,7 +52,7 @@ export async function loadEpisodes(ctx: Ctx, range: { from: Date; to: Date }, by
   const { rows } = await ctx.db.execute<Record<string, string | number | null>>(sql`
     select e.person_id::text as id, e.episode, extract(epoch from e.started_at)::float8 * 1000 as start, ${k} as k,
       ${sql.join(FUNNEL_STAGES.map((s) => sql`extract(epoch from ${stageColumn(s)})::float8 * 1000 as ${sql.identifier(s)}`), sql`, `)}
-    from ${episodesFrom(ctx, range)} ${key === undefined ? sql`` : sql`and ${k} = ${key}`}`);
+    from ${episodesFrom(ctx, range, by)} ${key === undefined ? sql`` : sql`and ${k} = ${key}`}`);
   return rows.map((r) => {
     const entered: Episode['entered'] = {};
     for (const s of FUNNEL_STAGES) if (r[s] !== null) entered[s] = Number(r[s]);
