@@ -102,6 +102,8 @@ describe('routing an MQL', () => {
     // The panel says the same without writing anything.
     const test = await manager.request('POST', '/api/v1/routing/test', { email: 'x@empty-pool2.test' });
     expect(test.body).toMatchObject({ ownerName: 'Mia Manager', ruleKind: 'fallback', lastResort: false });
+    const globex = await manager.request('POST', '/api/v1/routing/test', { email: 'someone@globex.test' });
+    expect(globex.body.match).toMatchObject({ accountName: 'Globex', via: 'record', confidence: 1 });
     await manager.request('PATCH', `/api/v1/routing/members/${sdrB.user.id}`, { capacity: null });
     const absences = (await manager.request('GET', '/api/v1/routing/members')).body.find((m: any) => m.userId === sdrA.user.id).absences;
     await sdrA.request('DELETE', `/api/v1/routing/members/${sdrA.user.id}/absences/${absences[0].id}`);
@@ -136,6 +138,16 @@ describe('routing an MQL', () => {
     const tz = await manager.request('POST', '/api/v1/routing/calendars', { name: 'Mars', timezone: 'Mars/Olympus', hours: { 1: [{ start: '09:00', end: '17:00' }] } });
     expect(tz.body.errors[0].path).toBe('timezone');
     expect((await sdrA.request('POST', '/api/v1/routing/rules', { name: 'Mine', kind: 'fallback', targetUserId: sdrA.user.id })).body.code).toBe('forbidden');
+    // A saved rule whose user is later disabled can still be moved or renamed; re-pointing it is checked.
+    const later = await env.actAs('sales_rep', { name: 'Later Leaver' });
+    const rule = (await manager.request('POST', '/api/v1/routing/rules', { name: 'Nordics', kind: 'territory', conditions: { countries: ['SE'] }, targetUserId: later.user.id })).body;
+    await env.request('PATCH', `/api/v1/users/${later.user.id}`, { active: false });
+    const moved = await manager.request('PUT', `/api/v1/routing/rules/${rule.id}`, { name: 'Nordics (to fix)', kind: 'territory', conditions: { countries: ['SE'] }, targetUserId: later.user.id, position: 0 });
+    expect(moved.status, moved.text).toBe(200);
+    expect(moved.body).toMatchObject({ position: 0, name: 'Nordics (to fix)' });
+    const repointed = await manager.request('PUT', `/api/v1/routing/rules/${rule.id}`, { name: 'Nordics', kind: 'territory', conditions: { countries: ['SE'] }, targetUserId: gone.user.id });
+    expect(repointed.body.code).toBe('routing_target_unavailable');
+    expect((await manager.request('DELETE', `/api/v1/routing/rules/${rule.id}`)).status).toBe(204);
   });
 });
 

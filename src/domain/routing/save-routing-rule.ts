@@ -14,7 +14,12 @@ import type { RoutingRule, RoutingRuleInput } from './routing-rule.schema.js';
  */
 export async function saveRoutingRule(ctx: Ctx, input: RoutingRuleInput, id?: string): Promise<RoutingRule> {
   authorize(ctx, 'routing:write');
-  await checkRuleTargets(ctx.db, input);
+  // Targets are checked when they change: moving or renaming a rule whose user has since been
+  // disabled stays possible (routing skips that user until the rule is fixed).
+  const [stored] = id ? await ctx.db.select().from(routingRules).where(eq(routingRules.id, id)) : [];
+  const sameTargets = stored && stored.targetUserId === (input.targetUserId ?? null) && stored.targetTeamId === (input.targetTeamId ?? null)
+    && JSON.stringify(stored.conditions.accountIds ?? []) === JSON.stringify(input.conditions.accountIds ?? []) && (stored.active || !input.active);
+  if (!sameTargets) await checkRuleTargets(ctx.db, input);
   const now = ctx.clock.now();
   const savedId = await ctx.db.transaction(async (tx) => {
     const { rows: ordered } = await tx.execute<{ id: string }>(sql`select id from routing_rules order by position, created_at, id for update`);

@@ -18,7 +18,7 @@ export const TestRoutingInput = z.strictObject({
 }).refine((x) => x.personId || x.email || x.companyName || x.country, { path: ['personId'], message: 'give a person, or an e-mail, company or country' });
 export type TestRoutingInput = z.infer<typeof TestRoutingInput>;
 
-export type RoutingTest = RoutingDecision & { ownerName: string; lastResort: boolean; notes: string[]; deadlines: { acceptDueAt: Date; firstTouchDueAt: Date; remindAt: Date; reassignAt: Date } };
+export type RoutingTest = Omit<RoutingDecision, 'match'> & { match: (NonNullable<RoutingDecision['match']> & { accountName: string | null }) | null; ownerName: string; lastResort: boolean; notes: string[]; deadlines: { acceptDueAt: Date; firstTouchDueAt: Date; remindAt: Date; reassignAt: Date } };
 
 /** "Where would this person go, and why?" — the rules as they stand, nothing written. */
 export async function testRouting(ctx: Ctx, input: TestRoutingInput): Promise<RoutingTest> {
@@ -53,5 +53,6 @@ export async function testRouting(ctx: Ctx, input: TestRoutingInput): Promise<Ro
     d = { ruleId: null, ruleKind: 'fallback', ownerId, teamId: world.members.get(ownerId)?.teamId ?? null, why: `no routing rule gave an available owner: last resort ${world.members.get(ownerId)!.name}`, trace: tried, match: lead.match, skipped: [] };
   }
   const clock = clockFor(world, d.ownerId, d.teamId);
-  return { ...d, ownerName: world.members.get(d.ownerId)!.name, lastResort: resort, notes: lead.notes, deadlines: slaDeadlines(now, clock.policy, clock.calendar) };
+  const match = d.match ? { ...d.match, accountName: lead.account?.name ?? null } : null;
+  return { ...d, match, ownerName: world.members.get(d.ownerId)!.name, lastResort: resort, notes: lead.notes, deadlines: slaDeadlines(now, clock.policy, clock.calendar) };
 }

@@ -23,7 +23,7 @@ const Trace = z.object({ ruleId: z.string(), rule: z.string(), kind: z.string(),
 const RoutingTestSchema = z.object({
   ruleId: z.uuid().nullable(), ruleKind: z.string(), ownerId: z.uuid(), ownerName: z.string(), teamId: z.uuid().nullable(), why: z.string(), lastResort: z.boolean(),
   trace: z.array(Trace), notes: z.array(z.string()), skipped: z.array(z.object({ userId: z.uuid(), name: z.string(), reason: z.string() })),
-  match: z.object({ accountId: z.uuid(), via: z.string(), confidence: z.number(), detail: z.string() }).nullable(),
+  match: z.object({ accountId: z.uuid(), accountName: z.string().nullable(), via: z.string(), confidence: z.number(), detail: z.string() }).nullable(),
   deadlines: z.object({ acceptDueAt: z.date(), firstTouchDueAt: z.date(), remindAt: z.date(), reassignAt: z.date() }),
 }).openapi('RoutingTest');
 

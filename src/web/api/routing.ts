@@ -24,7 +24,7 @@ export type RoutingTestInput = { personId?: string; email?: string; companyName?
 export type RoutingTestResult = {
   ruleId: string | null; ruleKind: string; ownerId: string; ownerName: string; teamId: string | null; why: string; lastResort: boolean;
   trace: TraceStep[]; notes: string[]; skipped: { userId: string; name: string; reason: string }[];
-  match: { accountId: string; via: string; confidence: number; detail: string } | null;
+  match: { accountId: string; accountName: string | null; via: string; confidence: number; detail: string } | null;
   deadlines: { acceptDueAt: string; firstTouchDueAt: string; remindAt: string; reassignAt: string };
 };
 

@@ -5,7 +5,7 @@ import { useState, type ChangeEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { api, qs } from '../../api/client';
 import { useTestRouting, type RoutingRuleKind, type RoutingTestInput, type RoutingTestResult } from '../../api/routing';
-import type { Account, Page, Person } from '../../api/types';
+import type { Page, Person } from '../../api/types';
 import { fieldErrors } from '../../lib/field-errors';
 import { formatDateTime, fullName } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
@@ -32,11 +32,9 @@ function PersonPicker({ value, onChange, error }: { value: string | null; onChan
   );
 }
 
-function AccountName({ id }: { id: string }) {
-  const account = useQuery({ queryKey: ['account', id], staleTime: 5 * 60_000, queryFn: () => api<Account>(`/api/v1/accounts/${id}`) });
-  // The decision names only the account's id; one outside the reader's scope cannot be opened (403).
-  if (account.isError) return <Text span size="sm" title={id}>an account you may not open</Text>;
-  return <Anchor component={Link} to={`/accounts/${id}`}>{account.data?.name ?? 'the account'}</Anchor>;
+/** The matched account by name, a link to it (a reader outside its scope gets a 403 there, not here). */
+function AccountName({ id, name }: { id: string; name: string | null }) {
+  return <Anchor component={Link} to={`/accounts/${id}`}>{name ?? 'the account'}</Anchor>;
 }
 
 function Result({ r }: { r: RoutingTestResult }) {
@@ -62,7 +60,7 @@ function Result({ r }: { r: RoutingTestResult }) {
           <Title order={4} size="h5" mb="xs">Account match</Title>
           {r.match ? (
             <Stack gap={4}>
-              <Text size="sm">Matched <AccountName id={r.match.accountId} /> by {r.match.detail}</Text>
+              <Text size="sm">Matched <AccountName id={r.match.accountId} name={r.match.accountName} /> by {r.match.detail}</Text>
               <Group gap="xs">
                 <Text size="sm">Confidence</Text>
                 <Badge color={confidence! >= 80 ? 'green' : confidence! >= 50 ? 'yellow' : 'red'} variant="light" aria-label="Match confidence">{confidence}%</Badge>
