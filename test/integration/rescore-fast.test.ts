@@ -4,6 +4,7 @@ import { createScoringModel } from '../../src/domain/scoring/create-scoring-mode
 import { publishScoringModel } from '../../src/domain/scoring/publish-scoring-model.js';
 import { rescoreAll } from '../../src/domain/scoring/rescore-all.js';
 import { scorePeople } from '../../src/domain/scoring/score-people.js';
+import { fixedClock } from '../../src/domain/shared/clock.js';
 import { createTestEnv, type TestEnv } from '../support/test-app.js';
 
 /**
@@ -90,5 +91,35 @@ describe('rescoring everyone in bulk', () => {
     for (const rule of ['senior', 'enterprise', 'webinar', 'campaign', 'pricing-page', 'asset', 'clicks', 'hand']) expect(fired, rule).toContain(rule);
     expect(run.becameMql).toBeGreaterThan(0);
     expect(bulk.moves.some((m) => m.is_reentry === true)).toBe(true);
+  });
+
+  it('rewrites only the scores that changed: scored_at is when a score last changed', async () => {
+    const stamp = async () => new Map((await env.handle.pool.query<{ person_id: string; scored_at: Date; digest: string | null; total: number }>(
+      `select person_id, scored_at, digest, total from person_scores`)).rows.map((r) => [r.person_id, r]));
+    // The same day again: nothing changed, nothing is rewritten.
+    const before = await stamp();
+    const again = await rescoreAll(env.ctx);
+    const same = await stamp();
+    expect(again.scored).toBe(before.size);
+    for (const [id, r] of same) expect(r, id).toEqual(before.get(id));
+    // Two days later decay moves the engaged, not those scored on fit alone: only the moved are rewritten,
+    // and what is stored is what the per-person path computes that day.
+    const later = new Date(new Date(NOW).getTime() + 2 * 86_400_000);
+    const ctx = { ...env.ctx, clock: fixedClock(later) };
+    await rescoreAll(ctx, { moveStages: false });
+    const moved = await stamp();
+    let rewritten = 0;
+    for (const [id, r] of moved) {
+      const old = before.get(id)!;
+      if (r.digest === old.digest) expect(r.scored_at, id).toEqual(old.scored_at);
+      else { rewritten++; expect(r.scored_at, id).toEqual(later); }
+    }
+    expect(rewritten).toBeGreaterThan(0);
+    expect(rewritten).toBeLessThan(moved.size);
+    const bulk = await snapshot();
+    await env.handle.pool.query(`update person_scores set digest = null`);
+    const ids = [...moved.keys()].sort();
+    for (let i = 0; i < ids.length; i += 100) await scorePeople(ctx, ids.slice(i, i + 100), undefined, { moveStages: false });
+    expect((await snapshot()).scores).toEqual(bulk.scores);
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, doublePrecision, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, oneOf, tstz } from './helpers.js';
 import { users } from './identity.js';
 import { people } from './people.js';
@@ -29,7 +29,13 @@ export const scoringModels = pgTable('scoring_models', {
   uniqueIndex('scoring_models_live_idx').on(t.status).where(sql`${t.status} = 'published'`),
 ]);
 
-/** Each person's current score under the live model, with its explanation. */
+/**
+ * Each person's current score under the live model, with its explanation. `scored_at` is when the
+ * stored score last changed: a rescore computing the same score (the same `digest`, a hash of the
+ * model and of everything stored but the time) leaves the row alone. No index on `total`, and a
+ * fillfactor of 50 (migration 0010): rewriting a score is a HOT update within its page, so a
+ * rescore maintains no index and does not grow the table (PGlite runs no autovacuum).
+ */
 export const personScores = pgTable('person_scores', {
   personId: uuid('person_id').primaryKey().references(() => people.id, { onDelete: 'cascade' }),
   modelId: uuid('model_id').notNull().references(() => scoringModels.id),
@@ -40,9 +46,8 @@ export const personScores = pgTable('person_scores', {
   mqlReason: text('mql_reason'),
   explanation: jsonb('explanation').$type<unknown[]>().notNull(),
   scoredAt: tstz('scored_at').notNull(),
-}, (t) => [
-  index('person_scores_total_idx').on(t.total),
-]);
+  digest: text('digest'),
+});
 
 /**
  * The ready-willing-able checklist (BANT by another name) an SDR or rep records before a person

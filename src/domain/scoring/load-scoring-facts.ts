@@ -3,10 +3,11 @@ import type { Database } from '../../db/client.js';
 import type { Channel, LifecycleStage, TouchKind } from '../../db/schema/vocabulary.js';
 import type { PersonFacts, TouchFact } from './score-person.js';
 
-export type ScoringSubject = { personId: string; stage: LifecycleStage; stageSince: Date | null; facts: PersonFacts; touches: TouchFact[] };
+/** `digest`: the stored score's (see scoreRow), null when none is stored. */
+export type ScoringSubject = { personId: string; stage: LifecycleStage; stageSince: Date | null; facts: PersonFacts; touches: TouchFact[]; digest: string | null };
 
 type Row = {
-  id: string; stage: LifecycleStage; since: string | null; person: Record<string, unknown>; account: Record<string, unknown> | null;
+  id: string; stage: LifecycleStage; since: string | null; digest: string | null; person: Record<string, unknown>; account: Record<string, unknown> | null;
   touches: { id: number; at: string; kind: TouchKind; channel: Channel; campaignId: string | null; asset: string | null; properties: Record<string, unknown> }[] | null;
 };
 
@@ -18,8 +19,9 @@ export async function loadScoringFacts(db: Database, personIds: string[]): Promi
   if (personIds.length === 0) return [];
   const ids = sql.join(personIds.map((id) => sql`${id}::uuid`), sql`, `);
   const { rows } = await db.execute<Row>(sql`
-    select p.id, p.lifecycle_stage as stage,
-      (select max(st.occurred_at) from stage_transitions st where st.person_id = p.id) as since,
+    select p.id, p.lifecycle_stage as stage, (select s.digest from person_scores s where s.person_id = p.id) as digest,
+      -- When they left: read only for the stages a person comes back from (see mqlMove).
+      case when p.lifecycle_stage in ('recycled', 'disqualified') then (select max(st.occurred_at) from stage_transitions st where st.person_id = p.id) end as since,
       json_build_object('title', p.title, 'seniority', p.seniority, 'country', p.country, 'consentStatus', p.consent_status,
         'emailDomain', split_part(p.email, '@', 2),
         'isFreeMail', exists (select 1 from free_mail_domains f where f.domain = split_part(p.email, '@', 2)),
@@ -38,5 +40,6 @@ export async function loadScoringFacts(db: Database, personIds: string[]): Promi
     stageSince: r.since ? new Date(r.since) : null,
     facts: { person: r.person, account: r.account },
     touches: (r.touches ?? []).map((t) => ({ ...t, occurredAt: new Date(t.at) })),
+    digest: r.digest,
   }));
 }
