@@ -68,7 +68,7 @@ export const attributionRuns = pgTable('attribution_runs', {
 ]);
 
 /**
- * The credit of one opportunity: its journey (the touches that count, in time order, the first
+ * The credit of one opportunity (pipeline worth its amount at creation, revenue its won amount): its journey (the touches that count, in time order, the first
  * `pipeline_touches` of them before the deal was created) and every model's credit per touch for
  * pipeline and revenue, packed as binary (`credits`: per touch the touch id as float64, then
  * float32 weights: the models in ATTRIBUTION_MODELS order for pipeline, then for revenue). Per
@@ -77,7 +77,10 @@ export const attributionRuns = pgTable('attribution_runs', {
  */
 export const attributionJourneys = pgTable('attribution_journeys', {
   opportunityId: uuid('opportunity_id').primaryKey().references(() => opportunities.id, { onDelete: 'cascade' }),
+  /** The deal's current amount: a won deal's revenue credit is worth this. */
   amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }).notNull(),
+  /** The amount when the deal was created (from the audit trail, else the amount first credited): its pipeline credit is worth this. */
+  pipelineAmount: numeric('pipeline_amount', { precision: 14, scale: 2, mode: 'number' }).notNull(),
   currency: text('currency').notNull(),
   createdAt: tstz('created_at').notNull(),
   wonAt: tstz('won_at'),

@@ -15,7 +15,7 @@ import { unpackCredits } from './write-credits.js';
 /**
  * The touches behind one figure of the report: every touch with that dimension value that got
  * credit under the model, in deals of the period the caller may see, with its weight and its
- * credit (weight × amount), largest first. The sum of `credit` over all of them is the figure
+ * credit (weight × the deal's amount at creation for pipeline, its won amount for revenue), largest first. The sum of `credit` over all of them is the figure
  * (for a caller who sees every deal).
  */
 export async function drillAttribution(ctx: Ctx, q: DrillQuery): Promise<{ touches: CreditedTouch[]; total: number; credit: { currency: string; credit: number }[] }> {
@@ -24,7 +24,7 @@ export async function drillAttribution(ctx: Ctx, q: DrillQuery): Promise<{ touch
   const at = q.stage === 'pipeline' ? sql`j.created_at` : sql`j.won_at`;
   const scope = opportunitiesScope(ctx.principal) ?? sql`true`;
   const { rows: journeys } = await ctx.db.execute<{ id: string; name: string; amount: number; currency: string; touches: number; won: boolean; credits: Buffer; ft: number | null; lc: number | null; oc: number | null; cw: number | null }>(sql`
-    select j.opportunity_id as id, opportunities.name, j.amount::float8 as amount, j.currency, j.touches, j.won_at is not null as won, j.credits,
+    select j.opportunity_id as id, opportunities.name, ${q.stage === 'pipeline' ? sql`j.pipeline_amount` : sql`j.amount`}::float8 as amount, j.currency, j.touches, j.won_at is not null as won, j.credits,
       j.first_touch_id as ft, j.lead_creation_touch_id as lc, j.opportunity_creation_touch_id as oc, j.closed_won_touch_id as cw
     from attribution_journeys j join opportunities on opportunities.id = j.opportunity_id
     where ${at} is not null and ${monthRange(sql`date_trunc('month', ${at} at time zone 'UTC')::date`, q.from, q.to)} and ${scope}`);

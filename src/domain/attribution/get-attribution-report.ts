@@ -14,8 +14,8 @@ export function monthRange(column: SQL, from?: string, to?: string): SQL {
 /**
  * Credit by channel, campaign, asset, team, side or month under one model, and a second one side
  * by side, from the rollups (milliseconds, whatever the number of touches). Money stays per
- * currency. With it: what the deals of the period are worth (every model distributes exactly
- * that), the deals nobody can be credited for (no touch in their window), and how many deals
+ * currency. With it: what the deals of the period are worth (pipeline: their amounts at creation;
+ * revenue: their won amounts; every model distributes exactly that), the deals nobody can be credited for (no touch in their window), and how many deals
  * carry each flagged condition. Figures are company-wide; drill-downs list only visible deals.
  */
 export async function getAttributionReport(ctx: Ctx, q: ReportQuery): Promise<AttributionReport> {
@@ -47,9 +47,11 @@ export async function getAttributionReport(ctx: Ctx, q: ReportQuery): Promise<At
   const at = q.stage === 'pipeline' ? sql`j.created_at` : sql`j.won_at`;
   const inPeriod = sql`${at} is not null and ${monthRange(sql`date_trunc('month', ${at} at time zone 'UTC')::date`, q.from, q.to)}`;
   const counted = q.stage === 'pipeline' ? sql`j.pipeline_touches > 0` : sql`j.touches > 0`;
+  // What the rollups distribute: pipeline the amount at creation, revenue the won amount.
+  const worth = q.stage === 'pipeline' ? sql`j.pipeline_amount` : sql`j.amount`;
   const { rows: money } = await ctx.db.execute<{ currency: string; amount: number; deals: number; unamount: number; undeals: number }>(sql`
-    select j.currency, coalesce(sum(j.amount) filter (where ${counted}), 0)::float8 as amount, count(*) filter (where ${counted})::int as deals,
-      coalesce(sum(j.amount) filter (where not (${counted})), 0)::float8 as unamount, count(*) filter (where not (${counted}))::int as undeals
+    select j.currency, coalesce(sum(${worth}) filter (where ${counted}), 0)::float8 as amount, count(*) filter (where ${counted})::int as deals,
+      coalesce(sum(${worth}) filter (where not (${counted})), 0)::float8 as unamount, count(*) filter (where not (${counted}))::int as undeals
     from attribution_journeys j where ${inPeriod} group by j.currency order by j.currency`);
   const { rows: flags } = await ctx.db.execute<{ flag: string; n: number }>(sql`
     select split_part(f, ':', 1) || case when f like 'fallback_linear:%' then ':' || split_part(f, ':', 2) else '' end as flag, count(distinct j.opportunity_id)::int as n

@@ -5,8 +5,8 @@ import type { Ctx } from '../shared/context.js';
 import type { SourcedRow } from './attribution.schema.js';
 
 /**
- * Pipeline (deals by the quarter they were created) and revenue (won deals by the quarter they
- * were won), split by source (who made the first touch before the deal, or the ruling on a
+ * Pipeline (deals at their amount at creation, by the quarter they were created) and revenue
+ * (won deals at their won amount, by the quarter they were won), split by source (who made the first touch before the deal, or the ruling on a
  * dispute) and by marketing influence (a marketing touch in the deal's window), per currency,
  * over the deals the caller may see.
  */
@@ -22,7 +22,7 @@ export async function getSourcedInfluenced(ctx: Ctx, q: { from?: string | undefi
       select j.* from attribution_journeys j join opportunities on opportunities.id = j.opportunity_id where ${scope}
     ), facts as (
       select ${quarter(sql`created_at`)} as quarter, coalesce(source, 'unknown') as source, influenced, currency,
-        amount as pipeline, 1 as pipeline_deals, 0::numeric as revenue, 0 as won_deals
+        pipeline_amount as pipeline, 1 as pipeline_deals, 0::numeric as revenue, 0 as won_deals
       from visible where ${period(sql`created_at`)}
       union all
       select ${quarter(sql`won_at`)}, coalesce(source, 'unknown'), influenced, currency, 0, 0, amount, 1

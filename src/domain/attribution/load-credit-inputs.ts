@@ -9,7 +9,17 @@ const RS = '\u001e';
 export const SIDE_CODES = ['marketing', 'sales', 'partner'] as const;
 
 export type DealInput = {
-  id: string; accountId: string; amount: number; currency: string; createdAt: number; closedAt: number | null; isWon: boolean | null;
+  id: string; accountId: string;
+  /** The current amount: what a won deal brings in (revenue credit). */
+  amount: number;
+  /** The amount when the deal was created (pipeline credit): audited, else as first credited, else the current amount. */
+  pipelineAmount: number;
+  /**
+   * False when `pipelineAmount` is only the current amount: no audit entry and, for deals loaded
+   * by id (an incremental refresh, which reads the journeys itself), the journey not looked at.
+   */
+  pipelineAmountKnown: boolean;
+  currency: string; createdAt: number; closedAt: number | null; isWon: boolean | null;
   /** Person ids (contact roles) or the account id whose touches count. */
   keys: string[];
   /** Earliest lead creation among the deal's people; null if unknown. */
@@ -42,6 +52,21 @@ export type CreditInputs = {
 export const channelLetterSql = sql.raw(`case t.channel ${CHANNELS.map((c, i) => `when '${c}' then '${String.fromCharCode(97 + i)}'`).join(' ')} else 'l' end`);
 
 /**
+ * Per deal (`entity_id`) with an audit trail, its amount at creation: the `after.amount` of its
+ * 'create' entry (deals made through the app or the API), else the `before.amount` of its first
+ * 'update' entry (a demo or imported deal edited since). The audit is append-only, so once known
+ * it never changes.
+ */
+function auditedCreationAmounts(auditOnly: SQL): SQL {
+  return sql`
+    select distinct on (entity_id) entity_id, amount::float8 as amount from (
+      select entity_id, at, id, action, case when action = 'create' then after->>'amount' else before->>'amount' end as amount
+      from audit_log where entity = 'opportunity' and action in ('create', 'update') ${auditOnly}) x
+    where amount ~ '^[0-9]+(\\.[0-9]*)?$'
+    order by entity_id, action <> 'create', at, id`;
+}
+
+/**
  * Loads what crediting needs, in a handful of set-based queries: the deals (all, or the ones
  * named), who counts for each, lead creation times, and every effective touch of those people
  * (or accounts) inside the widest window, packed into one text value per query and parsed into
@@ -51,11 +76,16 @@ export async function loadCreditInputs(db: Database, config: AttributionConfig, 
   const only = opportunityIds ? sql`where o.id = any(${toUuidArray(opportunityIds)}::uuid[])` : sql``;
   const account = config.touchScope === 'account';
   // Separate set-based queries: correlated subqueries per deal cost PGlite about a second on the large demo.
+  const auditOnly = opportunityIds ? sql`and entity_id = any(${`{${opportunityIds.join(',')}}`}::text[])` : sql``;
   const [{ rows: deals }, { rows: contacts }, { rows: leads }] = await Promise.all([
-    db.execute<{ id: string; account_id: string; amount: number; currency: string; created: number; closed: number | null; is_won: boolean | null }>(sql`
-      select o.id, o.account_id, o.amount::float8 as amount, o.currency, (extract(epoch from o.created_at) * 1000)::float8 as created,
-        (extract(epoch from o.closed_at) * 1000)::float8 as closed, o.is_won
-      from opportunities o ${only}`),
+    // The amount at creation: audited, else as first credited (an unaudited change cannot move it),
+    // else the current one. By id (a refresh), the journey is read under the refresh's lock instead.
+    db.execute<{ id: string; account_id: string; amount: number; pipeline_amount: number | null; currency: string; created: number; closed: number | null; is_won: boolean | null }>(sql`
+      select o.id, o.account_id, o.amount::float8 as amount, coalesce(a.amount, ${opportunityIds ? sql`null` : sql`j.pipeline_amount::float8`}) as pipeline_amount,
+        o.currency, (extract(epoch from o.created_at) * 1000)::float8 as created, (extract(epoch from o.closed_at) * 1000)::float8 as closed, o.is_won
+      from opportunities o ${opportunityIds ? sql`` : sql`left join attribution_journeys j on j.opportunity_id = o.id`}
+        left join (${auditedCreationAmounts(auditOnly)}) a on a.entity_id = o.id::text
+      ${only}`),
     account ? Promise.resolve({ rows: [] as { o: string; p: string }[] })
       : db.execute<{ o: string; p: string }>(sql`select oc.opportunity_id as o, oc.person_id as p from opportunity_contacts oc join opportunities o on o.id = oc.opportunity_id ${only}`),
     db.execute<{ k: string; lead: number }>(account
@@ -73,7 +103,7 @@ export async function loadCreditInputs(db: Database, config: AttributionConfig, 
     let lead: number | null = null;
     for (const k of keys) { const l = leadOf.get(k); if (l !== undefined && (lead === null || l < lead)) lead = l; }
     return {
-      id: d.id, accountId: d.account_id, amount: Number(d.amount), currency: d.currency, createdAt: Number(d.created),
+      id: d.id, accountId: d.account_id, amount: Number(d.amount), pipelineAmount: Number(d.pipeline_amount ?? d.amount), pipelineAmountKnown: d.pipeline_amount !== null, currency: d.currency, createdAt: Number(d.created),
       closedAt: d.closed === null ? null : Number(d.closed), isWon: d.is_won, keys, leadCreatedAt: lead,
     };
   });

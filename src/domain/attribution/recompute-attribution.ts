@@ -58,7 +58,7 @@ export async function recomputeAttribution(ctx: Ctx, options: { dataDriven?: boo
     for (let s = 0; s < credits.length; s += 500) {
       for (const c of credits.slice(s, s + 500)) {
         const dims: TouchDims[] = Array.from(c.touches, (i) => ({ channel: tc.channel[i]!, side: tc.side[i]!, campaign: tc.campaign[i]!, asset: tc.asset[i]!, user: tc.user[i]! }));
-        cells.add(1, { amount: c.deal.amount, currency: c.deal.currency, createdAt: c.deal.createdAt, wonAt: c.deal.isWon ? c.deal.closedAt : null }, dims, c.weights);
+        cells.add(1, { amount: c.deal.amount, pipelineAmount: c.deal.pipelineAmount, currency: c.deal.currency, createdAt: c.deal.createdAt, wonAt: c.deal.isWon ? c.deal.closedAt : null }, dims, c.weights);
       }
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -40,10 +40,6 @@ export async function refreshAttribution(ctx: Ctx, opportunityIds: string[], opt
 
   const cells = new RollupCells(inputs.dims);
   const tc = inputs.touches;
-  for (const c of credits) {
-    const dims: TouchDims[] = Array.from(c.touches, (i) => ({ channel: tc.channel[i]!, side: tc.side[i]!, campaign: tc.campaign[i]!, asset: tc.asset[i]!, user: tc.user[i]! }));
-    cells.add(1, { amount: c.deal.amount, currency: c.deal.currency, createdAt: c.deal.createdAt, wonAt: c.deal.isWon ? c.deal.closedAt : null }, dims, c.weights);
-  }
   const written = await ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${ATTRIBUTION_LOCK})`);
     // While a full recompute runs, its rollup swap would undo a delta written now: leave these
@@ -54,14 +50,22 @@ export async function refreshAttribution(ctx: Ctx, opportunityIds: string[], opt
       if (busy.length) return false;
     }
     // The old contribution, read under the lock so two refreshes of one deal cannot both subtract it.
-    const { rows: old } = await tx.execute<{ amount: number; currency: string; created: number; won: number | null; touches: number; credits: Buffer }>(sql`
-      select amount::float8 as amount, currency, (extract(epoch from created_at) * 1000)::float8 as created,
+    const { rows: old } = await tx.execute<{ id: string; amount: number; pipeline_amount: number; currency: string; created: number; won: number | null; touches: number; credits: Buffer }>(sql`
+      select opportunity_id as id, amount::float8 as amount, pipeline_amount::float8 as pipeline_amount, currency, (extract(epoch from created_at) * 1000)::float8 as created,
         (extract(epoch from won_at) * 1000)::float8 as won, touches, credits
       from attribution_journeys where opportunity_id = any(${toUuidArray(ids)}::uuid[])`);
+    // A deal without audit keeps the amount at creation it was first credited with.
+    const firstCredited = new Map(old.map((o) => [o.id, Number(o.pipeline_amount)]));
+    for (const c of credits) {
+      const stored = firstCredited.get(c.deal.id);
+      if (!c.deal.pipelineAmountKnown && stored !== undefined) c.deal.pipelineAmount = stored;
+      const dims: TouchDims[] = Array.from(c.touches, (i) => ({ channel: tc.channel[i]!, side: tc.side[i]!, campaign: tc.campaign[i]!, asset: tc.asset[i]!, user: tc.user[i]! }));
+      cells.add(1, { amount: c.deal.amount, pipelineAmount: c.deal.pipelineAmount, currency: c.deal.currency, createdAt: c.deal.createdAt, wonAt: c.deal.isWon ? c.deal.closedAt : null }, dims, c.weights);
+    }
     const unpacked = old.map((o) => ({ o, ...unpackCredits(o.credits, o.touches, o.won !== null) }));
     const dimsOf = await touchDims(tx as unknown as Ctx['db'], unpacked.flatMap((u) => u.touchIds), inputs.dims);
     for (const { o, touchIds, weights } of unpacked) {
-      cells.add(-1, { amount: Number(o.amount), currency: o.currency, createdAt: Number(o.created), wonAt: o.won === null ? null : Number(o.won) }, touchIds.map((id) => dimsOf.get(id)!), weights);
+      cells.add(-1, { amount: Number(o.amount), pipelineAmount: Number(o.pipeline_amount), currency: o.currency, createdAt: Number(o.created), wonAt: o.won === null ? null : Number(o.won) }, touchIds.map((id) => dimsOf.get(id)!), weights);
     }
     await writeJourneys(tx as unknown as Ctx['db'], credits, tc, ctx.clock.now());
     const gone = ids.filter((id) => !credits.some((c) => c.deal.id === id));

@@ -19,18 +19,18 @@ const weights = (pipeline: number[], revenue: number[] = [0, 0, 0]) => {
   for (let i = 0; i < touches.length; i++) for (let m = 0; m < MODEL_COUNT; m++) { w[i * SLOTS + m] = pipeline[i]!; w[i * SLOTS + MODEL_COUNT + m] = revenue[i]!; }
   return w;
 };
-const deal = { amount: 1000, currency: 'USD', createdAt: Date.UTC(2026, 2, 31, 23), wonAt: Date.UTC(2026, 3, 2) };
+const deal = { amount: 1000, pipelineAmount: 800, currency: 'USD', createdAt: Date.UTC(2026, 2, 31, 23), wonAt: Date.UTC(2026, 3, 2) };
 
 describe('rollup cells', () => {
-  it('puts pipeline in the creation month and revenue in the win month, per dimension value and team', () => {
+  it('puts pipeline (the amount at creation) in the creation month and revenue (the won amount) in the win month, per dimension value and team', () => {
     const cells = new RollupCells(dims);
     cells.add(1, deal, touches, weights([0.5, 0.25, 0.25], [0.2, 0.2, 0.6]));
     const rows = cells.rows().filter((r) => r.model === 'linear');
     const pick = (stage: string, dimension: string) => Object.fromEntries(rows.filter((r) => r.stage === stage && r.dimension === dimension).map((r) => [r.key, [r.month, r.credit]]));
-    expect(pick('pipeline', 'channel')).toEqual({ web: ['2026-03-01', 500], direct_sales: ['2026-03-01', 250], content: ['2026-03-01', 250] });
+    expect(pick('pipeline', 'channel')).toEqual({ web: ['2026-03-01', 400], direct_sales: ['2026-03-01', 200], content: ['2026-03-01', 200] });
     expect(pick('revenue', 'channel')).toEqual({ web: ['2026-04-01', expect.closeTo(200, 3)], direct_sales: ['2026-04-01', expect.closeTo(200, 3)], content: ['2026-04-01', expect.closeTo(600, 3)] });
-    expect(pick('pipeline', 'team')).toEqual({ 'mkt-team': ['2026-03-01', 500], 'sales-team': ['2026-03-01', 250], '': ['2026-03-01', 250] });
-    expect(pick('pipeline', 'asset')).toEqual({ ebook: ['2026-03-01', 250], '': ['2026-03-01', 750] });
+    expect(pick('pipeline', 'team')).toEqual({ 'mkt-team': ['2026-03-01', 400], 'sales-team': ['2026-03-01', 200], '': ['2026-03-01', 200] });
+    expect(pick('pipeline', 'asset')).toEqual({ ebook: ['2026-03-01', 200], '': ['2026-03-01', 600] });
   });
 
   it('moves to exactly nothing when a deal is added and taken out again', () => {

@@ -10,6 +10,9 @@ export type RollupRow = {
   model: string; stage: 'pipeline' | 'revenue'; dimension: CreditDimension; key: string; month: string; currency: string; credit: number; deals: number;
 };
 
+/** What the rollups need of a deal: pipeline credit is worth its amount at creation, revenue its won amount. */
+export type RollupDeal = { amount: number; pipelineAmount: number; currency: string; createdAt: number; wonAt: number | null };
+
 /** `YYYY-MM-01` of an epoch-ms instant (UTC). */
 export function monthOf(ms: number): string {
   const d = new Date(ms);
@@ -89,9 +92,10 @@ export class RollupCells {
 
   /**
    * Adds one deal: `weights` holds SLOTS per touch (pipeline models, then revenue models);
-   * pipeline lands in the month the deal was created, revenue in the month it was won.
+   * pipeline (the amount at creation) lands in the month the deal was created, revenue (the won
+   * amount) in the month it was won.
    */
-  add(sign: 1 | -1, deal: { amount: number; currency: string; createdAt: number; wonAt: number | null }, touches: TouchDims[], weights: Float32Array): void {
+  add(sign: 1 | -1, deal: RollupDeal, touches: TouchDims[], weights: Float32Array): void {
     const local = new Map<number, Float64Array>();
     for (let i = 0; i < touches.length; i++) {
       for (const k of this.dimKeys(touches[i]!)) {
@@ -104,7 +108,7 @@ export class RollupCells {
     const pipelineMonth = monthIndex(deal.createdAt);
     const revenueMonth = deal.wonAt === null ? null : monthIndex(deal.wonAt);
     for (const [k, acc] of local) {
-      this.bump((k * MONTHS + pipelineMonth) * CURRENCIES + cur, acc, 0, sign, deal.amount);
+      this.bump((k * MONTHS + pipelineMonth) * CURRENCIES + cur, acc, 0, sign, deal.pipelineAmount);
       if (revenueMonth !== null) this.bump((k * MONTHS + revenueMonth) * CURRENCIES + cur, acc, MODEL_COUNT, sign, deal.amount);
     }
   }

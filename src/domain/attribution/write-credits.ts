@@ -48,21 +48,21 @@ export async function writeJourneys(db: Database, credits: DealCredit[], t: Touc
     const col = <T>(f: (c: DealCredit) => T) => chunk.map(f);
     const pgArray = (values: (string | number | null)[]) => `{${values.map((v) => (v === null ? 'NULL' : `"${String(v)}"`)).join(',')}}`;
     await db.execute(sql`
-      insert into attribution_journeys (opportunity_id, amount, currency, created_at, won_at, touches, pipeline_touches,
+      insert into attribution_journeys (opportunity_id, amount, pipeline_amount, currency, created_at, won_at, touches, pipeline_touches,
         first_touch_id, lead_creation_touch_id, opportunity_creation_touch_id, closed_won_touch_id,
         computed_source, source, influenced, flags, credits, computed_at)
-      select u.id, u.amount, u.currency, to_timestamp(u.created / 1000.0), to_timestamp(u.won / 1000.0), u.n, u.np, u.ft, u.lc, u.oc, u.cw,
+      select u.id, u.amount, u.pipeline_amount, u.currency, to_timestamp(u.created / 1000.0), to_timestamp(u.won / 1000.0), u.n, u.np, u.ft, u.lc, u.oc, u.cw,
         u.src, coalesce((select d.ruled_source from attribution_disputes d where d.opportunity_id = u.id and d.ruled_source is not null order by d.ruled_at desc limit 1), u.src),
         u.inf, case when u.flags = '' then '{}'::text[] else string_to_array(u.flags, ',') end, substring(${Buffer.concat(blobs)}::bytea from u.off for u.len), ${computedAt.toISOString()}::timestamptz
-      from unnest(${pgArray(col((c) => c.deal.id))}::uuid[], ${pgArray(col((c) => c.deal.amount))}::numeric[], ${pgArray(col((c) => c.deal.currency))}::text[],
+      from unnest(${pgArray(col((c) => c.deal.id))}::uuid[], ${pgArray(col((c) => c.deal.amount))}::numeric[], ${pgArray(col((c) => c.deal.pipelineAmount))}::numeric[], ${pgArray(col((c) => c.deal.currency))}::text[],
         ${pgArray(col((c) => c.deal.createdAt))}::float8[], ${pgArray(col((c) => (c.deal.isWon ? c.deal.closedAt : null)))}::float8[],
         ${pgArray(col((c) => c.touches.length))}::int[], ${pgArray(col((c) => c.pipelineTouches))}::int[],
         ${pgArray(col((c) => c.milestoneTouchIds.ft))}::int8[], ${pgArray(col((c) => c.milestoneTouchIds.lc))}::int8[],
         ${pgArray(col((c) => c.milestoneTouchIds.oc))}::int8[], ${pgArray(col((c) => c.milestoneTouchIds.cw))}::int8[],
         ${pgArray(col((c) => c.source))}::text[], ${pgArray(col((c) => String(c.influenced)))}::boolean[], ${pgArray(col((c) => c.flags.join(',')))}::text[],
         ${`{${offsets.join(',')}}`}::int[], ${`{${blobs.map((b) => b.length).join(',')}}`}::int[])
-        as u(id, amount, currency, created, won, n, np, ft, lc, oc, cw, src, inf, flags, off, len)
-      on conflict (opportunity_id) do update set amount = excluded.amount, currency = excluded.currency, created_at = excluded.created_at,
+        as u(id, amount, pipeline_amount, currency, created, won, n, np, ft, lc, oc, cw, src, inf, flags, off, len)
+      on conflict (opportunity_id) do update set amount = excluded.amount, pipeline_amount = excluded.pipeline_amount, currency = excluded.currency, created_at = excluded.created_at,
         won_at = excluded.won_at, touches = excluded.touches, pipeline_touches = excluded.pipeline_touches,
         first_touch_id = excluded.first_touch_id, lead_creation_touch_id = excluded.lead_creation_touch_id,
         opportunity_creation_touch_id = excluded.opportunity_creation_touch_id, closed_won_touch_id = excluded.closed_won_touch_id,
