@@ -37,6 +37,8 @@ const CampaignRoiPage = lazy(() => import('./pages/CampaignRoiPage').then((m) =>
 const WaterfallPage = lazy(() => import('./pages/WaterfallPage').then((m) => ({ default: m.WaterfallPage })));
 const ReportCardPage = lazy(() => import('./pages/ReportCardPage').then((m) => ({ default: m.ReportCardPage })));
 const QuotasPage = lazy(() => import('./pages/QuotasPage').then((m) => ({ default: m.QuotasPage })));
+const GoalPage = lazy(() => import('./pages/GoalPage').then((m) => ({ default: m.GoalPage })));
+const AlignmentPage = lazy(() => import('./pages/AlignmentPage').then((m) => ({ default: m.AlignmentPage })));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 const RoutingPage = lazy(() => import('./pages/RoutingPage').then((m) => ({ default: m.RoutingPage })));
 
@@ -71,6 +73,8 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/waterfall" element={<WaterfallPage />} />
               <Route path="/cards" element={<ReportCardPage />} />
               <Route path="/quotas" element={<QuotasPage />} />
+              <Route path="/goal" element={<GoalPage />} />
+              <Route path="/alignment" element={<AlignmentPage />} />
               <Route path="/attribution" element={<AttributionPage />} />
               <Route path="/campaign-roi" element={<CampaignRoiPage />} />
               <Route path="/touchpoints" element={<TouchpointsPage />} />

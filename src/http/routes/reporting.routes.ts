@@ -14,8 +14,14 @@ import { QuotaImportResult, QuotaListQuery, SetQuotaInput } from '../../domain/r
 import { CardQuery, MarketingCard, Quota, RepCard, SdrCard } from '../../domain/reporting/report-card.schema.js';
 import { setQuota } from '../../domain/reporting/set-quota.js';
 import { DomainError } from '../../domain/shared/errors.js';
+import { AnswerSurveyInput, Alignment } from '../../domain/reporting/alignment.schema.js';
+import { answerAlignmentSurvey } from '../../domain/reporting/answer-alignment-survey.js';
+import { getAlignment } from '../../domain/reporting/get-alignment.js';
+import { getGoalBoard } from '../../domain/reporting/get-goal-board.js';
+import { CommitGoalInput, GoalBoard, RevenueGoal, SetGoalInput } from '../../domain/reporting/goal.schema.js';
+import { commitRevenueGoal, setRevenueGoal } from '../../domain/reporting/set-revenue-goal.js';
 import type { App } from '../app.js';
-import { errorResponses, json } from './shared.js';
+import { errorResponses, IdParam, json } from './shared.js';
 
 const tags = ['Reporting'];
 
@@ -95,4 +101,37 @@ export function registerReportingRoutes(app: App): void {
     request: { body: { required: true, content: { 'text/csv': { schema: z.string() } } } },
     responses: { 200: { description: 'Saved rows and errors', ...json(QuotaImportResult) }, ...errorResponses },
   }), async (c) => c.json(await importQuotas(c.get('ctx'), await c.req.text()), 200));
+
+  app.openapi(createRoute({
+    method: 'get', path: '/api/v1/reports/goal', tags,
+    summary: 'One goal, two horizons: the shared revenue goal and its progress, this quarter\'s forecast and past accuracy, the next four quarters',
+    responses: { 200: { description: 'The board', ...json(GoalBoard) }, ...errorResponses },
+  }), async (c) => c.json(await getGoalBoard(c.get('ctx')), 200));
+
+  app.openapi(createRoute({
+    method: 'put', path: '/api/v1/goals', tags,
+    summary: 'Set the shared revenue goal for a period (the same start and currency replaces it; both sides then commit again)',
+    request: { body: { required: true, ...json(SetGoalInput) } },
+    responses: { 200: { description: 'The goal', ...json(RevenueGoal) }, ...errorResponses },
+  }), async (c) => c.json(await setRevenueGoal(c.get('ctx'), c.req.valid('json')), 200));
+
+  app.openapi(createRoute({
+    method: 'post', path: '/api/v1/goals/{id}/commit', tags,
+    summary: 'Commit your side (sales or marketing) to the goal',
+    request: { params: IdParam, body: { required: false, ...json(CommitGoalInput) } },
+    responses: { 200: { description: 'The goal', ...json(RevenueGoal) }, ...errorResponses },
+  }), async (c) => c.json(await commitRevenueGoal(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')?.side), 200));
+
+  app.openapi(createRoute({
+    method: 'get', path: '/api/v1/reports/alignment', tags,
+    summary: 'The alignment diagnostic: sales and marketing totals per quarter, the gap, statement by statement, and the same ideas measured from data',
+    responses: { 200: { description: 'The diagnostic', ...json(Alignment) }, ...errorResponses },
+  }), async (c) => c.json(await getAlignment(c.get('ctx')), 200));
+
+  app.openapi(createRoute({
+    method: 'put', path: '/api/v1/alignment/responses/me', tags,
+    summary: 'Answer the 20 statements for this quarter (answering again replaces your answers)',
+    request: { body: { required: true, ...json(AnswerSurveyInput) } },
+    responses: { 200: { description: 'Saved', ...json(z.object({ quarter: z.string(), total: z.number().int(), side: z.enum(['sales', 'marketing']) })) }, ...errorResponses },
+  }), async (c) => c.json(await answerAlignmentSurvey(c.get('ctx'), c.req.valid('json')), 200));
 }

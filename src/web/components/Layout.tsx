@@ -20,6 +20,8 @@ const NAV: { to: string; label: string; permission?: Permission | Permission[] }
   { to: '/waterfall', label: 'Waterfall', permission: ['reports:read', 'people:read'] },
   { to: '/cards', label: 'Report cards', permission: 'cards:read' },
   { to: '/quotas', label: 'Quotas', permission: 'cards:read' },
+  { to: '/goal', label: 'Shared goal', permission: 'reports:read' },
+  { to: '/alignment', label: 'Alignment', permission: 'reports:read' },
   { to: '/attribution', label: 'Attribution', permission: 'attribution:read' },
   { to: '/campaign-roi', label: 'Campaign ROI', permission: ['attribution:read', 'campaigns:read'] },
   { to: '/scoring', label: 'Scoring', permission: 'scoring:write' },
