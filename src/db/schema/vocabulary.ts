@@ -101,6 +101,7 @@ export const EVENT_TYPES = [
   'person.mql', 'person.stage_changed', 'person.score_changed',
   'handoff.assigned', 'handoff.reminder', 'handoff.breached', 'handoff.escalated', 'handoff.reassigned',
   'handoff.accepted', 'handoff.rejected',
+  'report.weekly_digest',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

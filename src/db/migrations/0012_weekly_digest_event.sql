@@ -1,0 +1,4 @@
+ALTER TABLE "events" DROP CONSTRAINT "events_type_check";--> statement-breakpoint
+ALTER TABLE "notifications" DROP CONSTRAINT "notifications_type_check";--> statement-breakpoint
+ALTER TABLE "events" ADD CONSTRAINT "events_type_check" CHECK ("events"."type" in ('person.mql', 'person.stage_changed', 'person.score_changed', 'handoff.assigned', 'handoff.reminder', 'handoff.breached', 'handoff.escalated', 'handoff.reassigned', 'handoff.accepted', 'handoff.rejected', 'report.weekly_digest'));--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_type_check" CHECK ("notifications"."type" in ('person.mql', 'person.stage_changed', 'person.score_changed', 'handoff.assigned', 'handoff.reminder', 'handoff.breached', 'handoff.escalated', 'handoff.reassigned', 'handoff.accepted', 'handoff.rejected', 'report.weekly_digest'));
