@@ -48,27 +48,46 @@ export function scoreRow(model: ScoringModel, personId: string, s: PersonScore):
   return { p: personId, fit: s.fit, e: s.engagement, t: s.total, g: s.grade, m: s.mqlReason, x, d };
 }
 
+const SEPARATOR = '\x1e';
+
+/** Scores as a set of rows in SQL: one array per column, the explanations one text split in the database. */
+function scoreSet(rows: readonly ScoreRow[]) {
+  const col = <T,>(pick: (r: ScoreRow) => T) => sql.param(rows.map(pick));
+  return sql`unnest(${col((r) => r.p)}::uuid[], ${col((r) => r.fit)}::float8[], ${col((r) => r.e)}::float8[], ${col((r) => r.t)}::float8[],
+    ${col((r) => r.g)}::text[], ${col((r) => r.m)}::text[], ${col((r) => r.d)}::text[],
+    string_to_array(${rows.length ? rows.map((r) => r.x).join(SEPARATOR) : null}::text, ${SEPARATOR}::text)) as r(p, fit, e, t, g, m, d, x)`;
+}
 /**
  * One statement (atomic on its own): store the scores that changed and make the MQL moves. A
- * score whose digest is the stored one (`stored`, read with the facts) is not sent at all, and the
- * statement skips one whose stored digest matches by then; so `scored_at` is when the score last
- * changed. The stage is re-checked in the UPDATE so a concurrent hand-off is never overwritten.
- * Scores travel as one array per column, the explanations as one text split in the database (JSON
- * text never holds the separator \x1e): each byte parsed once, not three times as a JSON record set
- * would. Nothing changed and no move: no statement.
+ * score whose digest is the stored one (`stored`: read with the facts, null when none was stored)
+ * is not sent at all, and the statement skips one whose stored digest matches by then; so
+ * `scored_at` is when the score last changed. A score stored before is rewritten by a plain UPDATE
+ * (cheaper than an upsert, which locks the row first), the others are upserted. The stage is
+ * re-checked in the UPDATE of people so a concurrent hand-off is never overwritten. Scores travel
+ * as one array per column, the explanations as one text split in the database (JSON text never
+ * holds the separator \x1e): each byte parsed once, not three times as a JSON record set would.
+ * Nothing changed and no move: no statement.
  */
 export async function writeScores(ctx: Ctx, model: ScoringModel, now: Date, all: readonly ScoreRow[], moves: MqlMove[], stored?: (row: ScoreRow, k: number) => string | null | undefined): Promise<void> {
-  const rows = stored ? all.filter((r, k) => stored(r, k) !== r.d) : all;
-  if (rows.length === 0 && moves.length === 0) return;
-  const col = <T,>(pick: (r: ScoreRow) => T) => sql.param(rows.map(pick));
+  const known: ScoreRow[] = [];
+  const fresh: ScoreRow[] = [];
+  all.forEach((r, k) => {
+    const before = stored?.(r, k) ?? null;
+    if (before === null) fresh.push(r);
+    else if (before !== r.d) known.push(r);
+  });
+  if (known.length === 0 && fresh.length === 0 && moves.length === 0) return;
   await ctx.db.execute(sql`
-    with scores as (
+    with rewritten as (
+      update person_scores s set model_id = ${model.id}::uuid, fit = r.fit, engagement = r.e, total = r.t, grade = r.g, mql_reason = r.m,
+        explanation = r.x::jsonb, scored_at = ${now}::timestamptz, digest = r.d
+      from ${scoreSet(known)}
+      where s.person_id = r.p and s.digest is distinct from r.d
+      returning 1),
+    scores as (
       insert into person_scores as s (person_id, model_id, fit, engagement, total, grade, mql_reason, explanation, scored_at, digest)
       select r.p, ${model.id}::uuid, r.fit, r.e, r.t, r.g, r.m, r.x::jsonb, ${now}::timestamptz, r.d
-      from unnest(${col((r) => r.p)}::uuid[], ${col((r) => r.fit)}::float8[], ${col((r) => r.e)}::float8[], ${col((r) => r.t)}::float8[],
-        ${col((r) => r.g)}::text[], ${col((r) => r.m)}::text[], ${col((r) => r.d)}::text[],
-        string_to_array(${rows.length ? rows.map((r) => r.x).join('\x1e') : null}::text, E'\x1e'))
-        as r(p, fit, e, t, g, m, d, x)
+      from ${scoreSet(fresh)}
       on conflict (person_id) do update set model_id = excluded.model_id, fit = excluded.fit, engagement = excluded.engagement,
         total = excluded.total, grade = excluded.grade, mql_reason = excluded.mql_reason, explanation = excluded.explanation,
         scored_at = excluded.scored_at, digest = excluded.digest
