@@ -9,9 +9,10 @@ import { sendEmailsJob } from './send-emails.job.js';
 import { routeWaitingMqlsJob } from './route-waiting-mqls.job.js';
 import { sweepSlaJob } from './sweep-sla.job.js';
 import { returnRecycledPeopleJob } from './return-recycled-people.job.js';
+import { sendWeeklyDigestJob } from './send-weekly-digest.job.js';
 import { scoreImportedPeopleJob } from './score-imported-people.job.js';
 
 /** Every job the server works. Add a job: write `<verb-noun>.job.ts`, then list it here. */
-export const JOBS = [purgeExpiredSessionsJob, rescorePeopleJob, scorePeopleJob, deliverWebhooksJob, sendEmailsJob, routeWaitingMqlsJob, sweepSlaJob, returnRecycledPeopleJob, scoreImportedPeopleJob, recomputeAttributionJob, refreshAttributionJob] as const satisfies readonly AnyJob[];
+export const JOBS = [purgeExpiredSessionsJob, rescorePeopleJob, scorePeopleJob, deliverWebhooksJob, sendEmailsJob, routeWaitingMqlsJob, sweepSlaJob, returnRecycledPeopleJob, sendWeeklyDigestJob, scoreImportedPeopleJob, recomputeAttributionJob, refreshAttributionJob] as const satisfies readonly AnyJob[];
 
 export type JobName = (typeof JOBS)[number]['name'];
