@@ -179,36 +179,38 @@ export async function loadPopulation(db: Database, needs: TouchNeeds, options: {
 }
 
 /**
- * People's ids as numbers for matching the 16 bytes of a uuid: 53 of its bits as the map key, the
- * rest kept to confirm the match (a touch of someone loaded after the people is left out, as
- * before). Should two people share the 53 bits (odds ~1e-6 for 200,000 random uuids), every
- * touch is matched by its uuid's hex text instead.
+ * People's ids as an open-addressing hash table over the four 32-bit words of each uuid, for
+ * finding the person of the 16 bytes of a uuid without making a string or a number on the heap
+ * (a touch of someone loaded after the people is not found and left out, as before).
  */
-type PersonKeys = { index: Map<number, number>; rest: Uint32Array; byHex: Map<string, number> | null };
-const TWO_21 = 2_097_152;
+type PersonKeys = { slots: Int32Array; mask: number; words: Uint32Array };
+
+const mix = (a: number, b: number, c: number, d: number) => Math.imul(a ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35) ^ d, 0x9e3779b1);
 
 function personKeys(ids: readonly string[]): PersonKeys {
-  const index = new Map<number, number>();
-  const rest = new Uint32Array(ids.length * 3);
-  let shared = false;
+  let size = 16;
+  while (size < ids.length * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  const words = new Uint32Array(ids.length * 4);
   for (let i = 0; i < ids.length; i++) {
     const hex = ids[i]!.replaceAll('-', '');
-    const w = [0, 8, 16, 24].map((at) => parseInt(hex.slice(at, at + 8), 16));
-    const key = w[0]! * TWO_21 + (w[1]! >>> 11);
-    if (index.has(key)) shared = true;
-    index.set(key, i);
-    rest[i * 3] = w[1]!; rest[i * 3 + 1] = w[2]!; rest[i * 3 + 2] = w[3]!;
+    for (let w = 0; w < 4; w++) words[i * 4 + w] = parseInt(hex.slice(w * 8, w * 8 + 8), 16);
+    let h = mix(words[i * 4]!, words[i * 4 + 1]!, words[i * 4 + 2]!, words[i * 4 + 3]!) & mask;
+    while (slots[h] !== -1) h = (h + 1) & mask;
+    slots[h] = i;
   }
-  return { index, rest, byHex: shared ? new Map(ids.map((id, i) => [id.replaceAll('-', ''), i])) : null };
+  return { slots, mask, words };
 }
 
 function personAt(keys: PersonKeys, buf: Buffer, o: number): number {
-  if (keys.byHex) return keys.byHex.get(buf.toString('hex', o, o + 16)) ?? -1;
-  const b = buf.readUInt32BE(o + 4);
-  const i = keys.index.get(buf.readUInt32BE(o) * TWO_21 + (b >>> 11));
-  if (i === undefined) return -1;
-  const r = keys.rest;
-  return r[i * 3] === b && r[i * 3 + 1] === buf.readUInt32BE(o + 8) && r[i * 3 + 2] === buf.readUInt32BE(o + 12) ? i : -1;
+  const a = buf.readUInt32BE(o), b = buf.readUInt32BE(o + 4), c = buf.readUInt32BE(o + 8), d = buf.readUInt32BE(o + 12);
+  const { slots, mask, words } = keys;
+  for (let h = mix(a, b, c, d) & mask; ; h = (h + 1) & mask) {
+    const i = slots[h]!;
+    if (i === -1) return -1;
+    if (words[i * 4] === a && words[i * 4 + 1] === b && words[i * 4 + 2] === c && words[i * 4 + 3] === d) return i;
+  }
 }
 
 const SCORE_PAGES = 16_384;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../shared/context.js';
 import { checkTransition } from '../lifecycle/lifecycle-rules.js';
@@ -44,7 +44,7 @@ export type ScoreRow = { p: string; fit: number; e: number; t: number; g: string
 /** The score to store, with its digest: a hash of the model and of everything stored but the time. */
 export function scoreRow(model: ScoringModel, personId: string, s: PersonScore): ScoreRow {
   const x = JSON.stringify(s.explanation);
-  const d = createHash('md5').update(`${model.id}|${s.fit}|${s.engagement}|${s.total}|${s.grade}|${s.mqlReason}|${x}`).digest('base64');
+  const d = hash('md5', `${model.id}|${s.fit}|${s.engagement}|${s.total}|${s.grade}|${s.mqlReason}|${x}`, 'base64');
   return { p: personId, fit: s.fit, e: s.engagement, t: s.total, g: s.grade, m: s.mqlReason, x, d };
 }
 
