@@ -56,8 +56,8 @@ export async function getMarketingCard(ctx: Ctx, ownerId: string | null, query: 
     : sql`j.influenced`;
   const { rows: credit } = await ctx.db.execute<{ currency: string; ps: number; pi: number; rs: number; ri: number; n: number }>(sql`
     select j.currency,
-      coalesce(sum(j.amount) filter (where j.created_at >= ${from} and j.created_at < ${to} and ${sourced}), 0)::float8 as ps,
-      coalesce(sum(j.amount) filter (where j.created_at >= ${from} and j.created_at < ${to} and ${influenced}), 0)::float8 as pi,
+      coalesce(sum(j.pipeline_amount) filter (where j.created_at >= ${from} and j.created_at < ${to} and ${sourced}), 0)::float8 as ps,
+      coalesce(sum(j.pipeline_amount) filter (where j.created_at >= ${from} and j.created_at < ${to} and ${influenced}), 0)::float8 as pi,
       coalesce(sum(j.amount) filter (where j.won_at >= ${from} and j.won_at < ${to} and ${sourced}), 0)::float8 as rs,
       coalesce(sum(j.amount) filter (where j.won_at >= ${from} and j.won_at < ${to} and ${influenced}), 0)::float8 as ri,
       count(*) filter (where j.created_at >= ${from} and j.created_at < ${to} and ${sourced})::int as n
