@@ -4,6 +4,7 @@ import type { Ctx } from '../shared/context.js';
 import type { Issue } from '../shared/errors.js';
 import { deriveExternalId } from './derive-external-id.js';
 import { defaultChannel, defaultSide } from './touch-defaults.js';
+import { fastParseTouch, type ParsedTouch } from './fast-touch-input.js';
 import { TouchpointInput, type NormalisedTouch } from './touchpoint.schema.js';
 
 export type TouchValidation = {
@@ -34,25 +35,35 @@ export async function validateTouchpoints(
     issues.set(i, list);
   };
 
-  const parsed = items.map((item, i) => {
-    const r = TouchpointInput.safeParse(item);
-    if (!r.success) {
-      for (const issue of r.error.issues) add(i, issue.path.join('.'), issue.message, issue.code);
-      return null;
+  const parsed: Parsed = new Array(items.length);
+  const times = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    let data = fastParseTouch(item);
+    if (!data) {
+      const r = TouchpointInput.safeParse(item);
+      if (!r.success) {
+        for (const issue of r.error.issues) add(i, issue.path.join('.'), issue.message, issue.code);
+        parsed[i] = null;
+        continue;
+      }
+      data = r.data;
     }
-    const t = Date.parse(r.data.occurredAt);
+    const t = Date.parse(data.occurredAt);
+    times[i] = t;
     if (t > latest) add(i, 'occurredAt', 'is in the future; send the time the touch happened', 'future_timestamp');
     else if (t < EARLIEST) add(i, 'occurredAt', 'is before 1990; check the date format', 'implausible_timestamp');
-    return r.data;
-  });
+    parsed[i] = data;
+  }
 
   const campaignIdsByExternal = await lookupCampaigns(ctx, parsed);
   const known = await lookupExisting(ctx, parsed);
 
   const valid: NormalisedTouch[] = [];
   const validIndexes: number[] = [];
-  parsed.forEach((t, i) => {
-    if (!t) return;
+  for (let i = 0; i < parsed.length; i++) {
+    const t = parsed[i];
+    if (!t) continue;
     let campaignId = t.campaignId ?? null;
     if (t.campaignExternalId) {
       campaignId = campaignIdsByExternal.get(t.campaignExternalId) ?? null;
@@ -61,10 +72,11 @@ export async function validateTouchpoints(
     if (t.campaignId && !known.campaigns.has(t.campaignId)) add(i, 'campaignId', 'no such campaign', 'unknown_reference');
     if (t.personId && !known.people.has(t.personId)) add(i, 'personId', 'no such person', 'unknown_reference');
     if (t.accountId && !known.accounts.has(t.accountId)) add(i, 'accountId', 'no such account', 'unknown_reference');
-    if (issues.has(i)) return;
+    if (issues.has(i)) continue;
     const channel = t.channel ?? defaultChannel(t.kind);
     const side = t.side ?? defaultSide(t.kind);
-    const occurredAt = new Date(t.occurredAt).toISOString();
+    // Already in the canonical form (24 characters, UTC, milliseconds) it is kept as it is.
+    const occurredAt = t.occurredAt.length === 24 && t.occurredAt.endsWith('Z') ? t.occurredAt : new Date(times[i]!).toISOString();
     const asset = t.asset ?? null;
     valid.push({
       externalId: t.externalId ?? deriveExternalId({
@@ -75,7 +87,7 @@ export async function validateTouchpoints(
       person: t.person ?? null, campaignId, asset, properties: t.properties ?? {},
     });
     validIndexes.push(i);
-  });
+  }
   return {
     valid,
     validIndexes,
@@ -83,10 +95,12 @@ export async function validateTouchpoints(
   };
 }
 
-type Parsed = (ReturnType<typeof TouchpointInput.parse> | null)[];
+type Parsed = (ParsedTouch | null)[];
 
 async function lookupCampaigns(ctx: Ctx, parsed: Parsed): Promise<Map<string, string>> {
-  const ext = [...new Set(parsed.flatMap((t) => (t?.campaignExternalId ? [t.campaignExternalId] : [])))];
+  const set = new Set<string>();
+  for (const t of parsed) if (t?.campaignExternalId) set.add(t.campaignExternalId);
+  const ext = [...set];
   if (ext.length === 0) return new Map();
   const rows = await ctx.db.select({ id: campaigns.id, externalId: campaigns.externalId }).from(campaigns)
     .where(inArray(campaigns.externalId, ext));
@@ -94,11 +108,14 @@ async function lookupCampaigns(ctx: Ctx, parsed: Parsed): Promise<Map<string, st
 }
 
 async function lookupExisting(ctx: Ctx, parsed: Parsed) {
-  const ids = (pick: (t: NonNullable<Parsed[number]>) => string | undefined) =>
-    [...new Set(parsed.flatMap((t) => { const v = t ? pick(t) : undefined; return v ? [v] : []; }))];
-  const personIds = ids((t) => t.personId);
-  const accountIds = ids((t) => t.accountId);
-  const campaignIds = ids((t) => t.campaignId);
+  const person = new Set<string>(), account = new Set<string>(), campaign = new Set<string>();
+  for (const t of parsed) {
+    if (!t) continue;
+    if (t.personId) person.add(t.personId);
+    if (t.accountId) account.add(t.accountId);
+    if (t.campaignId) campaign.add(t.campaignId);
+  }
+  const personIds = [...person], accountIds = [...account], campaignIds = [...campaign];
   const [p, a, c] = await Promise.all([
     personIds.length ? ctx.db.select({ id: people.id }).from(people).where(inArray(people.id, personIds)) : [],
     accountIds.length ? ctx.db.select({ id: accounts.id }).from(accounts).where(inArray(accounts.id, accountIds)) : [],
