@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { authorize } from '../identity/access/authorize.js';
 import type { Ctx } from '../shared/context.js';
 import { dimensionKey, episodesFrom, stageColumn } from './load-episodes.js';
+import { median, percentile } from './stats.js';
 import { FUNNEL_STAGES, type FunnelFigures } from './waterfall.js';
 import type { Waterfall, WaterfallDimension, WaterfallQuery } from './waterfall.schema.js';
 
@@ -31,40 +32,58 @@ async function labels(ctx: Ctx, by: WaterfallDimension, keys: string[]): Promise
 type Row = Record<string, number | string | boolean | null>;
 
 /**
- * The figures of waterfall.ts (`funnelFigures`), computed by the database over `funnel_episodes`
- * so a dashboard never reads the whole history: per stage, entered (a time in its column) and
- * passed (first rank ≤ stage ≤ last rank); per step, velocity over the episodes that entered
- * both stages (percentile_cont interpolates as `stats.percentile` does).
+ * The figures of waterfall.ts (`funnelFigures`), counted by the database over `funnel_episodes`
+ * so a dashboard never reads the whole history: per group and pass, entered (a time in the
+ * stage's column) and passed (first rank ≤ stage ≤ last rank) per stage, and each step's durations
+ * in seconds as one text value (no sort in the database); medians and p90 are taken here, so the
+ * totals are the groups' counts summed and their durations pooled.
  */
 function aggregates() {
   const cols = FUNNEL_STAGES.flatMap((s, r) => [
     sql`count(${stageColumn(s)})::int as ${sql.identifier(`e${r}`)}`,
     sql`count(*) filter (where e.first_rank <= ${r} and e.last_rank >= ${r})::int as ${sql.identifier(`p${r}`)}`,
   ]);
-  const steps = FUNNEL_STAGES.slice(0, -1).flatMap((s, r) => {
+  const steps = FUNNEL_STAGES.slice(0, -1).map((s, r) => {
     const a = stageColumn(s), b = stageColumn(FUNNEL_STAGES[r + 1]!);
-    const days = sql`extract(epoch from (${b} - ${a}))::float8 / 86400`;
-    return [
-      sql`count(*) filter (where ${b} >= ${a})::int as ${sql.identifier(`vn${r}`)}`,
-      sql`percentile_cont(0.5) within group (order by ${days}) filter (where ${b} >= ${a}) as ${sql.identifier(`vm${r}`)}`,
-      sql`percentile_cont(0.9) within group (order by ${days}) filter (where ${b} >= ${a}) as ${sql.identifier(`v9${r}`)}`,
-    ];
+    return sql`string_agg(extract(epoch from (${b} - ${a}))::bigint::text, ',') filter (where ${b} >= ${a}) as ${sql.identifier(`d${r}`)}`;
   });
   return sql.join([...cols, ...steps], sql`, `);
 }
 
-function figures(row: Row | undefined): FunnelFigures {
-  const n = (k: string) => (row?.[k] === null || row?.[k] === undefined ? null : Number(row[k]));
-  const stages = FUNNEL_STAGES.map((stage, r) => {
-    const passed = n(`p${r}`) ?? 0, entered = n(`e${r}`) ?? 0;
-    const next = r + 1 < FUNNEL_STAGES.length ? n(`p${r + 1}`) ?? 0 : null;
-    return {
-      stage, entered, passed, skipped: passed - entered,
-      conversion: next === null || !passed ? null : next / passed,
-      velocity: { n: n(`vn${r}`) ?? 0, medianDays: n(`vm${r}`), p90Days: n(`v9${r}`) },
-    };
-  });
-  return { episodes: n('episodes') ?? 0, people: n('people') ?? 0, stages };
+type Partial = { episodes: number; people: number; entered: number[]; passed: number[]; days: number[][] };
+
+function partial(row: Row): Partial {
+  return {
+    episodes: Number(row.episodes), people: Number(row.people),
+    entered: FUNNEL_STAGES.map((_, r) => Number(row[`e${r}`])),
+    passed: FUNNEL_STAGES.map((_, r) => Number(row[`p${r}`])),
+    days: FUNNEL_STAGES.slice(0, -1).map((_, r) => (row[`d${r}`] ? String(row[`d${r}`]).split(',').map((x) => Number(x) / 86_400) : [])),
+  };
+}
+
+function merge(parts: Partial[], people: number): Partial {
+  return {
+    episodes: parts.reduce((n, p) => n + p.episodes, 0), people,
+    entered: FUNNEL_STAGES.map((_, r) => parts.reduce((n, p) => n + p.entered[r]!, 0)),
+    passed: FUNNEL_STAGES.map((_, r) => parts.reduce((n, p) => n + p.passed[r]!, 0)),
+    days: FUNNEL_STAGES.slice(0, -1).map((_, r) => parts.flatMap((p) => p.days[r]!)),
+  };
+}
+
+function figures(p: Partial | undefined): FunnelFigures {
+  const z = p ?? { episodes: 0, people: 0, entered: FUNNEL_STAGES.map(() => 0), passed: FUNNEL_STAGES.map(() => 0), days: [] };
+  return {
+    episodes: z.episodes, people: z.people,
+    stages: FUNNEL_STAGES.map((stage, r) => {
+      const passed = z.passed[r]!, next = z.passed[r + 1];
+      const days = z.days[r] ?? [];
+      return {
+        stage, entered: z.entered[r]!, passed, skipped: passed - z.entered[r]!,
+        conversion: next === undefined || !passed ? null : next / passed,
+        velocity: { n: days.length, medianDays: median(days), p90Days: percentile(days, 90) },
+      };
+    }),
+  };
 }
 
 /**
@@ -75,17 +94,27 @@ export async function getWaterfall(ctx: Ctx, query: WaterfallQuery): Promise<Wat
   authorize(ctx, 'reports:read');
   authorize(ctx, 'people:read');
   const range = waterfallRange(ctx.clock.now(), query);
+  // A person has one first pass, so first-pass people = episodes; re-entry people are counted apart.
   const { rows } = await ctx.db.execute<Row>(sql`
-    select k, re, grouping(k) = 1 as total, count(*)::int as episodes, count(distinct person_id)::int as people, ${aggregates()}
+    select k, re, count(*)::int as episodes,
+      case when re then count(distinct person_id) filter (where re) else count(*) end::int as people, ${aggregates()}
     from (select ${dimensionKey(query.by)} as k, e.episode > 0 as re, e.* from ${episodesFrom(ctx, range, query.by)}) e
-    group by grouping sets ((k, re), (re))`);
-  const find = (total: boolean, re: boolean, k?: string) => rows.find((r) => r.total === total && r.re === re && (k === undefined || r.k === k));
-  const keys = query.by === 'none' ? [] : [...new Set(rows.filter((r) => !r.total).map((r) => String(r.k)))].sort();
+    group by k, re`);
+  const { rows: [who] } = await ctx.db.execute<{ n: number }>(sql`
+    select count(distinct e.person_id)::int as n from ${episodesFrom(ctx, range, query.by)} and e.episode > 0`);
+  const parts = rows.map((r) => ({ k: String(r.k), re: r.re === true, p: partial(r) }));
+  const keys = query.by === 'none' ? [] : [...new Set(parts.map((x) => x.k))].sort();
   const names = await labels(ctx, query.by, keys);
+  const firstPasses = parts.filter((x) => !x.re).map((x) => x.p);
+  const total = {
+    firstPass: figures(merge(firstPasses, firstPasses.reduce((n, p) => n + p.episodes, 0))),
+    reentries: figures(merge(parts.filter((x) => x.re).map((x) => x.p), who!.n)),
+  };
+  const find = (k: string, re: boolean) => parts.find((x) => x.k === k && x.re === re)?.p;
   return {
     period: { from: range.from.toISOString(), to: range.to.toISOString() },
     by: query.by,
-    total: { firstPass: figures(find(true, false)), reentries: figures(find(true, true)) },
-    groups: keys.map((key) => ({ key, label: names.get(key) ?? key, firstPass: figures(find(false, false, key)), reentries: figures(find(false, true, key)) })),
+    total,
+    groups: keys.map((key) => ({ key, label: names.get(key) ?? key, firstPass: figures(find(key, false)), reentries: figures(find(key, true)) })),
   };
 }
