@@ -23,8 +23,12 @@ export async function benchScoring(target: Target, r: Record<string, string>, la
     const tomorrow = new Date(new Date(demo?.now ?? Date.now()).getTime() + DAY + 9 * 3_600_000);
     const ctx = systemCtx(handle, fixedClock(tomorrow), createLogger('silent'));
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const run = await rescoreAll(ctx, { moveStages: false });
+    const cpu = process.cpuUsage(cpu0);
     r[`rescore everyone, ${label} demo (s; ${fmt(run.scored, 0)} people)`] = fmt((performance.now() - t0) / 1000, 1);
+    // CPU of this process (with PGlite, its worker thread too): what the rescore costs whatever else runs on the machine.
+    if (!('databaseUrl' in target)) r[`rescore everyone, ${label} demo, CPU s (main thread + PGlite worker)`] = fmt((cpu.user + cpu.system) / 1e6, 1);
 
     const { rows: people } = await handle.pool.query<{ id: string; account_id: string | null }>(
       `select id, account_id from people order by md5(id::text) limit 220`);
