@@ -64,4 +64,18 @@ describe.runIf(available)('keeping score in the browser', () => {
     const refused = await repPage.request.get(`${h.base}/api/v1/reports/cards/rep/${other.user.id}`);
     expect(refused.status()).toBe(403);
   });
+
+  it('opens the waterfall, the shared goal and the alignment diagnostic as an exec, with the API\'s figures', async () => {
+    const page = await h.signedInPage('exec');
+    const wf = (await (await page.request.get(`${h.base}/api/v1/reports/waterfall?by=cohort`)).json());
+    await page.goto(`${h.base}/waterfall`);
+    await expect.poll(() => page.getByRole('table', { name: 'Waterfall by cohort' }).innerText().catch(() => '')).toContain('All');
+    expect(await page.getByRole('img', { name: /^Funnel:/ }).getAttribute('aria-label')).toContain(`Lead ${wf.total.firstPass.stages[1].passed}`);
+    await page.goto(`${h.base}/goal`);
+    await expect.poll(() => page.getByRole('heading', { name: 'One goal, two horizons' }).count()).toBe(1);
+    expect(await page.getByText('No shared revenue goal for today').count()).toBe(1);
+    await page.goto(`${h.base}/alignment`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Sales and marketing alignment' }).count()).toBe(1);
+    expect(await page.getByLabel('Feedback items').innerText()).toMatch(/not recorded in Truce yet/);
+  });
 });
