@@ -23,8 +23,8 @@ export const LeadFigures = z.object({
   rejected: z.number().int().describe('Hand-offs they rejected in the period'),
   acceptanceRate: Figure.describe('accepted ÷ (accepted + rejected)'),
   rejectionReasons: z.record(z.enum(REJECT_REASONS), z.number().int()),
-  hoursToAccept: Figure.describe('Median wall-clock hours from assignment to acceptance, over the hand-offs accepted in the period'),
-  hoursToFirstTouch: Figure.describe('Median hours from assignment to the first sales touch, over the first touches in the period'),
+  hoursToAccept: Figure.describe('Median business hours (the owner\'s calendar, as the SLA counts them) from assignment to acceptance, over the hand-offs accepted in the period'),
+  hoursToFirstTouch: Figure.describe('Median business hours from assignment to the first sales touch, over the first touches in the period'),
   slaBreaches: z.object({ accept: z.number().int(), firstTouch: z.number().int() }).describe('Breaches recorded in the period'),
   openNow: z.number().int().describe('Hand-offs waiting for their answer now (the queue)'),
 });

@@ -36,8 +36,8 @@ export function LeadStats({ leads }: { leads: LeadFigures }) {
       <Stat label="Accepted" value={leads.accepted} />
       <Stat label="Rejected" value={leads.rejected} hint={reasons || undefined} />
       <Stat label="Acceptance rate" value={pct(leads.acceptanceRate)} why={leads.acceptanceRate.why} />
-      <Stat label="Time to accept" value={num(leads.hoursToAccept, 1, ' h')} why={leads.hoursToAccept.why} hint="median, wall-clock" />
-      <Stat label="Time to first touch" value={num(leads.hoursToFirstTouch, 1, ' h')} why={leads.hoursToFirstTouch.why} hint="median" />
+      <Stat label="Time to accept" value={num(leads.hoursToAccept, 1, ' h')} why={leads.hoursToAccept.why} hint="median, business hours" />
+      <Stat label="Time to first touch" value={num(leads.hoursToFirstTouch, 1, ' h')} why={leads.hoursToFirstTouch.why} hint="median, business hours" />
       <Stat label="SLA breaches" value={leads.slaBreaches.accept + leads.slaBreaches.firstTouch} hint={`${leads.slaBreaches.accept} to accept, ${leads.slaBreaches.firstTouch} first touch`} />
       <Stat label="Waiting now" value={leads.openNow} />
     </Section>
