@@ -62,9 +62,6 @@ async function openPglite(options: OpenOptions): Promise<DbHandle> {
     worker.once('error', reject);
   });
   // The worker multiplexes connections onto one PGlite session, transaction-aware.
-  // Known problem (docs/bench.md): under concurrent large statements the socket's multiplexing can
-  // mix up extended-protocol messages of different connections; a pool of one deadlocks at start
-  // (migrations hold a lock connection), so the fix is in the multiplexer, still to do.
   const pool = new pg.Pool({ host: socketDir, port, user: 'postgres', database: 'postgres', max: options.poolSize ?? 4 });
   // A connection the socket drops must not take the process down with an unhandled 'error' event.
   pool.on('error', (err) => process.stderr.write(`truce: embedded database connection lost: ${err.message}\n`));
