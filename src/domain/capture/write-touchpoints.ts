@@ -61,9 +61,12 @@ async function createAccountsForNewDomains(tx: Database, now: string): Promise<n
               and not exists (select 1 from free_mail_domains f where f.domain = c.domain)
               and not exists (select 1 from account_domains d where d.domain = c.domain)
             order by c.domain, c.company_name nulls last) d),
-    acc as (insert into accounts (id, name, country, created_at, updated_at)
-            select id, name, country, ${now}::timestamptz, ${now}::timestamptz from doms returning id)
-    insert into account_domains (domain, account_id) select domain, id from doms`);
+    -- Claim each domain first: a concurrent batch that claimed it wins (ON CONFLICT waits for it and
+    -- skips), and only the accounts whose domain this batch claimed are created (the foreign key is
+    -- checked at the end of the statement, when both rows exist).
+    dom as (insert into account_domains (domain, account_id) select domain, id from doms on conflict (domain) do nothing returning account_id)
+    insert into accounts (id, name, country, created_at, updated_at)
+    select d.id, d.name, d.country, ${now}::timestamptz, ${now}::timestamptz from doms d join dom on dom.account_id = d.id`);
   return r.rowCount ?? 0;
 }
 
