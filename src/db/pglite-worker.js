@@ -77,6 +77,6 @@ function keepMessageGroupsTogether(queue) {
   queue.clearQueueForHandler = (handlerId) => {
     clear(handlerId);
     // A connection that went away mid-group must not hold the others back.
-    if (groupOf === handlerId) { groupOf = null; setImmediate(() => queue.processQueue()); }
+    if (groupOf === handlerId) { groupOf = null; void Promise.resolve().then(() => queue.processQueue()); }
   };
 }
