@@ -30,11 +30,14 @@ export const scoringModels = pgTable('scoring_models', {
 ]);
 
 /**
- * Each person's current score under the live model, with its explanation. `scored_at` is when the
- * stored score last changed: a rescore computing the same score (the same `digest`, a hash of the
- * model and of everything stored but the time) leaves the row alone. No index on `total`, and a
- * fillfactor of 50 (migration 0010): rewriting a score is a HOT update within its page, so a
- * rescore maintains no index and does not grow the table (PGlite runs no autovacuum).
+ * Each person's current score under the live model. `scored_at` is when the stored score last
+ * changed: a rescore computing the same score (the same `digest`, a hash of the model, the figures
+ * and the explanation's digest) leaves the row alone. The row holds figures only (the explanation
+ * lives in person_score_explanations): decay moves the figures every day, and rewriting a narrow
+ * row costs a tenth of rewriting one carrying its ~1 KB explanation. `parts` are what the score is
+ * made of (see ScoreParts in score-person.ts): the daily decay is computed from them alone, without
+ * the touches, until `due_at`. No index on `total`, and a fillfactor of 50 (migration 0010):
+ * rewriting a score is a HOT update within its page (PGlite runs no autovacuum).
  */
 export const personScores = pgTable('person_scores', {
   personId: uuid('person_id').primaryKey().references(() => people.id, { onDelete: 'cascade' }),
@@ -44,9 +47,21 @@ export const personScores = pgTable('person_scores', {
   total: doublePrecision('total').notNull(),
   grade: text('grade').notNull(),
   mqlReason: text('mql_reason'),
-  explanation: jsonb('explanation').$type<unknown[]>().notNull(),
   scoredAt: tstz('scored_at').notNull(),
   digest: text('digest'),
+  parts: doublePrecision('parts').array(),
+  dueAt: tstz('due_at'),
+  explanationDigest: text('explanation_digest'),
+});
+
+/**
+ * Each score's explanation as stored: every rule that fired, in a form that does not change as
+ * time passes (engagement rules carry their half-life and points as of their latest hit; see
+ * StoredRule and explainAt in score-person.ts), so decay never rewrites it.
+ */
+export const personScoreExplanations = pgTable('person_score_explanations', {
+  personId: uuid('person_id').primaryKey().references(() => people.id, { onDelete: 'cascade' }),
+  explanation: jsonb('explanation').$type<unknown[]>().notNull(),
 });
 
 /**
