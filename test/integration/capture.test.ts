@@ -125,4 +125,23 @@ describe('touchpoints are immutable', () => {
     const twice = await env.request('POST', `/api/v1/touchpoints/${original.id}/corrections`, { reason: 'again', kind: 'call' });
     expect(twice.status).toBe(409);
   });
+
+  it('lets only one of two concurrent corrections of the same touch through', async () => {
+    const sent = await env.request('POST', '/api/v1/touchpoints', { touchpoints: [touch({ kind: 'call', externalId: 'race-1', email: 'race@northwind.io' })] });
+    expect(sent.status).toBe(201);
+    const list = await env.request('GET', '/api/v1/touchpoints?kind=call');
+    const original = list.body.data.find((t: { externalId: string }) => t.externalId === 'race-1');
+    const both = await Promise.all(['first', 'second'].map((who) =>
+      env.request('POST', `/api/v1/touchpoints/${original.id}/corrections`, { reason: `${who} fix`, kind: 'meeting' })));
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+  });
+
+  it('refuses a correction of a touch that does not exist (no foreign key: the use case checks it)', async () => {
+    const { rows } = await env.handle.pool.query<{ n: number }>(`select count(*)::int as n from touchpoints`);
+    const res = await env.request('POST', '/api/v1/touchpoints/987654321/corrections', { reason: 'no such touch', kind: 'meeting' });
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ code: 'not_found', detail: 'No touchpoint with id 987654321.' });
+    const after = await env.handle.pool.query<{ n: number }>(`select count(*)::int as n from touchpoints`);
+    expect(after.rows[0]!.n).toBe(rows[0]!.n);
+  });
 });

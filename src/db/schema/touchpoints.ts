@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, jsonb, pgTable, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, oneOf, tstz } from './helpers.js';
 import { CHANNELS, SIDES, TOUCH_KINDS } from './vocabulary.js';
 
@@ -8,7 +8,7 @@ import { CHANNELS, SIDES, TOUCH_KINDS } from './vocabulary.js';
  * new row that names the row it corrects (`corrects_id`); a retraction is a correction with
  * `retracted = true`. The effective timeline is the set of rows nobody has corrected.
  *
- * The references (person, account, campaign) carry no foreign-key constraints: capture
+ * The references (person, account, campaign, the corrected touch) carry no foreign-key constraints: capture
  * validates them before writing, nothing is ever deleted from the tables they point to, and the
  * per-row checks cost a quarter of capture time on PGlite. On a distributed PostgreSQL, touches
  * are sharded by account_id and cross-shard foreign keys are not available anyway.
@@ -25,7 +25,9 @@ export const touchpoints = pgTable('touchpoints', {
   asset: text('asset'),
   side: text('side', { enum: SIDES }).notNull(),
   properties: jsonb('properties').$type<Record<string, unknown>>().notNull().default({}),
-  correctsId: bigint('corrects_id', { mode: 'number' }).references((): AnyPgColumn => touchpoints.id),
+  // No foreign key: correctTouchpoint reads the touch it corrects in its transaction (touches are
+  // never deleted), and the key's per-row check was queued for every inserted touch, NULL or not.
+  correctsId: bigint('corrects_id', { mode: 'number' }),
   retracted: boolean('retracted').notNull().default(false),
   recordedBy: text('recorded_by').notNull(),
   recordedAt: createdAt(),

@@ -21,13 +21,15 @@ export type CorrectTouchpointInput = z.infer<typeof CorrectTouchpointInput>;
 
 /**
  * Touches are never edited: a correction is a new row naming the row it replaces. Only the
- * latest version of a touch can be corrected, so the chain stays linear.
+ * latest version of a touch can be corrected, so the chain stays linear. `corrects_id` has no
+ * foreign key: the touch corrected is read here, in the transaction, and touches are never
+ * deleted; it is locked, so a concurrent correction of the same touch waits and then finds this one.
  */
 export async function correctTouchpoint(ctx: Ctx, id: number, input: CorrectTouchpointInput) {
   authorize(ctx, 'touchpoints:write');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [original] = await tx.select().from(touchpoints).where(eq(touchpoints.id, id));
+    const [original] = await tx.select().from(touchpoints).where(eq(touchpoints.id, id)).for('update');
     if (!original) throw notFound('touchpoint', String(id));
     const [successor] = await tx.select({ id: touchpoints.id }).from(touchpoints).where(eq(touchpoints.correctsId, id));
     if (successor) {
