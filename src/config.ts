@@ -13,6 +13,8 @@ export type Config = {
   formRateLimitPerMinute: number;
   /** Touches further in the future than this are refused (clock skew tolerance). */
   maxFutureSkewMinutes: number;
+  /** On PostgreSQL, a batch of 2,000 touches or more is written as this many parts by company, concurrently, on as many connections (1: never split). */
+  captureParts: number;
   demoSeed: number;
   webDistDir: string;
   /** The first admin, created at first start when no admin can sign in. */
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     formRateLimitPerMinute: Number(env.TRUCE_FORM_RATE_LIMIT ?? 20),
     maxFutureSkewMinutes: Number(env.TRUCE_MAX_FUTURE_SKEW_MINUTES ?? 10),
+    captureParts: Math.max(1, Math.floor(Number(env.TRUCE_CAPTURE_PARTS ?? 2)) || 1),
     demoSeed: Number(env.TRUCE_DEMO_SEED ?? 42),
     webDistDir: path.resolve(env.TRUCE_WEB_DIST ?? new URL('../dist/web', import.meta.url).pathname),
     adminEmail: (env.TRUCE_ADMIN_EMAIL ?? 'admin@truce.local').toLowerCase(),

@@ -21,7 +21,11 @@ export type WriteResult = {
  * blanks filled on known people; the touches (idempotent on external_id) with the batch's audit
  * row. The same SQL runs on PGlite and PostgreSQL.
  */
-export async function writeTouchpoints(ctx: Ctx, touches: NormalisedTouch[], options: { importId?: string } = {}): Promise<WriteResult> {
+export async function writeTouchpoints(ctx: Ctx, touches: NormalisedTouch[], options: {
+  importId?: string;
+  /** This is part `index` of `of` of a batch split by `writeTouchpointsInParts` (said in its audit row). */
+  part?: { index: number; of: number };
+} = {}): Promise<WriteResult> {
   if (touches.length === 0) return { created: 0, duplicates: 0, peopleCreated: 0, accountsCreated: 0, personIds: [] };
   const now = ctx.clock.now().toISOString();
   const recordedBy = options.importId ? `import:${options.importId}` : actorLabel(ctx.actor);
@@ -42,6 +46,7 @@ export async function writeTouchpoints(ctx: Ctx, touches: NormalisedTouch[], opt
     await stageTouches(tx, encoded);
     const { created, personIds } = await insertTouches(tx, {
       recordedBy, now, actor, batch: options.importId ?? 'api', touches: touches.length, accountsCreated: people.accountsCreated,
+      part: options.part,
     });
     return { created, duplicates: touches.length - created, peopleCreated: people.peopleCreated, accountsCreated: people.accountsCreated, personIds };
   });
@@ -145,6 +150,7 @@ async function fillInPeople(tx: Database, now: string): Promise<void> {
  */
 async function insertTouches(tx: Database, b: {
   recordedBy: string; now: string; actor: Actor; batch: string; touches: number; accountsCreated: number;
+  part: { index: number; of: number } | undefined;
 }): Promise<{ created: number; personIds: string[] }> {
   const statement = (onConflict: boolean) => sql`
     with who as materialized (
@@ -162,7 +168,8 @@ async function insertTouches(tx: Database, b: {
     au as (
       insert into audit_log (at, actor_type, actor_id, entity, entity_id, action, after)
       select ${b.now}::timestamptz, ${b.actor.type}, ${b.actor.id}, 'touchpoint_batch', ${b.batch}, 'ingest',
-             jsonb_build_object('touches', ${b.touches}::int, 'created', (select count(*) from ins)::int, 'accountsCreated', ${b.accountsCreated}::int))
+             jsonb_build_object('touches', ${b.touches}::int, 'created', (select count(*) from ins)::int, 'accountsCreated', ${b.accountsCreated}::int
+             ${b.part ? sql`, 'part', ${b.part.index}::int, 'parts', ${b.part.of}::int` : sql``}))
     select person_id, count(*)::int as n from ins group by person_id`;
   const r = await firstPlainThenOnConflict<{ person_id: string | null; n: number }>(tx, statement, 'touchpoints_external_id_unique');
   let created = 0;

@@ -16,7 +16,7 @@ export function registerTouchpointRoutes(app: App, deps: AppDeps): void {
   app.openapi(createRoute({
     method: 'post', path: '/api/v1/touchpoints', tags,
     summary: 'Capture a batch of touches (up to 10,000), idempotent on externalId',
-    description: 'All or nothing: one invalid item refuses the batch, with every problem listed by path (touchpoints.<index>.<field>). A touch with an e-mail upserts the person and matches the account by domain; free-mail domains never match; an unknown corporate domain creates an account.',
+    description: 'Validated all or nothing: one invalid item refuses the batch, with every problem listed by path (touchpoints.<index>.<field>). A touch with an e-mail upserts the person and matches the account by domain; free-mail domains never match; an unknown corporate domain creates an account. On PostgreSQL a batch of 2,000 touches or more is written in parts by company, concurrently (TRUCE_CAPTURE_PARTS): if the request fails with a server error, some parts may already be stored; send the same batch again, and only what is missing is stored (idempotent on externalId).',
     request: { body: { required: true, ...json(TouchpointBatchInput) } },
     responses: {
       201: { description: 'Stored (duplicates are counted, not stored again)', ...json(IngestResultSchema.openapi('IngestResult')) },
@@ -25,7 +25,9 @@ export function registerTouchpointRoutes(app: App, deps: AppDeps): void {
   }), async (c) => {
     const { touchpoints } = c.req.valid('json');
     const ctx = c.get('ctx');
-    const { personIds, ...result } = await ingestTouchpoints(ctx, touchpoints, { maxFutureSkewMinutes: deps.config.maxFutureSkewMinutes });
+    const { personIds, ...result } = await ingestTouchpoints(ctx, touchpoints, {
+      maxFutureSkewMinutes: deps.config.maxFutureSkewMinutes, parts: deps.config.captureParts,
+    });
     await scoreSoon(deps, ctx, personIds);
     return c.json(result, 201);
   });
