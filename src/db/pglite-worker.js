@@ -16,6 +16,7 @@ const db = await PGlite.create({
 });
 const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections });
 keepMessageGroupsTogether(server.queryQueue);
+nameStatementsPerConnection(server.queryQueue);
 await server.start();
 parentPort.postMessage({ type: 'ready' });
 
@@ -79,4 +80,64 @@ function keepMessageGroupsTogether(queue) {
     // A connection that went away mid-group must not hold the others back.
     if (groupOf === handlerId) { groupOf = null; void Promise.resolve().then(() => queue.processQueue()); }
   };
+}
+
+/**
+ * Named prepared statements belong to a session, and every connection shares the one PGlite
+ * session: two connections preparing the same name would collide ("prepared statement already
+ * exists"), and a statement would outlive its connection. So a statement's name is made the
+ * connection's own (`c<handler>_<name>`) in every message naming one (Parse, Bind, Describe and
+ * Close of a statement), and a connection's statements are deallocated when it goes away.
+ * Handler numbers are never reused. Unnamed statements and portals pass unchanged.
+ */
+function nameStatementsPerConnection(queue) {
+  const PARSE = 0x50, BIND = 0x42, DESCRIBE = 0x44, CLOSE = 0x43, STATEMENT = 0x53;
+  const named = new Map(); // handler → names it prepared
+  const enqueue = queue.enqueue.bind(queue);
+  queue.enqueue = (handlerId, message, onData) => enqueue(handlerId, renamed(handlerId, message), onData);
+  const clear = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId) => {
+    clear(handlerId);
+    const names = named.get(handlerId);
+    if (!names) return;
+    named.delete(handlerId);
+    const sql = [...names].map((n) => `DEALLOCATE ${quote(n)};`).join(' ');
+    const text = Buffer.from(`${sql}\0`, 'utf8');
+    const query = Buffer.alloc(5 + text.length);
+    query[0] = 0x51; // Query
+    query.writeInt32BE(4 + text.length, 1);
+    text.copy(query, 5);
+    // Through the queue, so it never lands inside another connection's group or transaction.
+    void enqueue(-handlerId, new Uint8Array(query), () => {}).catch(() => {});
+  };
+
+  function renamed(handlerId, message) {
+    const type = message[0];
+    // Where the statement name starts: Parse (name first), Bind (after the portal name), Describe/Close of a statement.
+    let at;
+    if (type === PARSE) at = 5;
+    else if (type === BIND) at = message.indexOf(0, 5) + 1;
+    else if ((type === DESCRIBE || type === CLOSE) && message[5] === STATEMENT) at = 6;
+    else return message;
+    const end = message.indexOf(0, at);
+    if (end <= at) return message; // the unnamed statement
+    const name = Buffer.from(message.subarray(at, end)).toString('utf8');
+    const own = `c${handlerId}_${name}`;
+    if (type === PARSE) {
+      let names = named.get(handlerId);
+      if (!names) named.set(handlerId, (names = new Set()));
+      names.add(own);
+    } else if (type === CLOSE) named.get(handlerId)?.delete(own);
+    const ownBytes = Buffer.from(own, 'utf8');
+    const out = Buffer.alloc(message.length - (end - at) + ownBytes.length);
+    Buffer.from(message.buffer, message.byteOffset, at).copy(out, 0);
+    ownBytes.copy(out, at);
+    Buffer.from(message.buffer, message.byteOffset + end, message.length - end).copy(out, at + ownBytes.length);
+    out.writeInt32BE(out.length - 1, 1);
+    return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  }
+}
+
+function quote(identifier) {
+  return `"${identifier.replaceAll('"', '""')}"`;
 }
