@@ -18,7 +18,8 @@ const NOW = '2026-06-15T12:00:00Z';
 
 type Row = Record<string, unknown>;
 const snapshot = async () => ({
-  scores: (await env.handle.pool.query<Row>(`select person_id, model_id, fit, engagement, total, grade, mql_reason, explanation from person_scores order by person_id`)).rows,
+  scores: (await env.handle.pool.query<Row>(`select s.person_id, model_id, fit, engagement, total, grade, mql_reason, digest, explanation_digest, parts, due_at, x.explanation
+    from person_scores s left join person_score_explanations x on x.person_id = s.person_id order by s.person_id`)).rows,
   moves: (await env.handle.pool.query<Row>(`select person_id, from_stage, to_stage, occurred_at, actor_id, reason, model_id, is_reentry from stage_transitions where actor_id = 'scoring:v2' order by person_id, occurred_at`)).rows,
   stages: (await env.handle.pool.query<Row>(`select id, lifecycle_stage from people order by id`)).rows,
 });
@@ -78,8 +79,10 @@ describe('rescoring everyone in bulk', () => {
     await env.handle.pool.query(`delete from stage_transitions where actor_id = 'scoring:v2'`);
     await env.handle.pool.query(`update people p set lifecycle_stage = c.lifecycle_stage from stage_copy c where c.id = p.id`);
     await env.handle.pool.query(`delete from person_scores`);
+    await env.handle.pool.query(`delete from person_score_explanations`);
 
-    const run = await rescoreAll(env.ctx);
+    // Everyone from the population read in bulk (by default only when more than 20,000 need it).
+    const run = await rescoreAll(env.ctx, { fromPopulationAbove: 0 });
     const bulk = await snapshot();
     expect(run.scored).toBe(before.rows[0].n);
     expect(bulk.scores).toHaveLength(ids.length);
@@ -102,24 +105,41 @@ describe('rescoring everyone in bulk', () => {
     const same = await stamp();
     expect(again.scored).toBe(before.size);
     for (const [id, r] of same) expect(r, id).toEqual(before.get(id));
-    // Two days later decay moves the engaged, not those scored on fit alone: only the moved are rewritten,
-    // and what is stored is what the per-person path computes that day.
-    const later = new Date(new Date(NOW).getTime() + 2 * 86_400_000);
-    const ctx = { ...env.ctx, clock: fixedClock(later) };
-    await rescoreAll(ctx, { moveStages: false });
-    const moved = await stamp();
-    let rewritten = 0;
-    for (const [id, r] of moved) {
-      const old = before.get(id)!;
-      if (r.digest === old.digest) expect(r.scored_at, id).toEqual(old.scored_at);
-      else { rewritten++; expect(r.scored_at, id).toEqual(later); }
+    // Days later decay moves the engaged, not those scored on fit alone: only the moved are rewritten
+    // (from the stored parts alone, or from the touches where they no longer hold: badge scans
+    // whose signal falls due), and what is stored — figures, digests, explanations — is what the
+    // per-person path computes that day.
+    let previous = before;
+    for (const days of [2, 45]) {
+      const later = new Date(new Date(NOW).getTime() + days * 86_400_000);
+      const ctx = { ...env.ctx, clock: fixedClock(later) };
+      await rescoreAll(ctx, { moveStages: false });
+      const moved = await stamp();
+      let rewritten = 0;
+      for (const [id, r] of moved) {
+        const old = previous.get(id)!;
+        if (r.digest === old.digest) expect(r.scored_at, id).toEqual(old.scored_at);
+        else { rewritten++; expect(r.scored_at, id).toEqual(later); }
+      }
+      expect(rewritten).toBeGreaterThan(0);
+      expect(rewritten).toBeLessThan(moved.size);
+      const bulk = await snapshot();
+      await env.handle.pool.query(`update person_scores set digest = null`);
+      const ids = [...moved.keys()].sort();
+      for (let i = 0; i < ids.length; i += 100) await scorePeople(ctx, ids.slice(i, i + 100), undefined, { moveStages: false });
+      expect((await snapshot()).scores).toEqual(bulk.scores);
+      previous = await stamp();
     }
-    expect(rewritten).toBeGreaterThan(0);
-    expect(rewritten).toBeLessThan(moved.size);
-    const bulk = await snapshot();
-    await env.handle.pool.query(`update person_scores set digest = null`);
-    const ids = [...moved.keys()].sort();
-    for (let i = 0; i < ids.length; i += 100) await scorePeople(ctx, ids.slice(i, i + 100), undefined, { moveStages: false });
-    expect((await snapshot()).scores).toEqual(bulk.scores);
+  });
+
+  it('reads an explanation at the time of its score: decay moved the points, the stored rules stayed', async () => {
+    const { rows: [row] } = await env.handle.pool.query<{ person_id: string }>(`select person_id from person_scores where explanation_digest is not null
+      and engagement > 0 order by person_id limit 1`);
+    const res = await env.request('GET', `/api/v1/people/${row!.person_id}/score`);
+    expect(res.status).toBe(200);
+    const sum = res.body.explanation.reduce((n: number, e: { points: number }) => n + e.points, 0);
+    // Each rule's points are rounded on their own: their sum is the total within a cent per rule.
+    expect(Math.abs(sum - res.body.total)).toBeLessThanOrEqual(0.01 * res.body.explanation.length);
+    for (const e of res.body.explanation) expect(e.decayed).toBeCloseTo(e.rawPoints - e.points, 2);
   });
 });

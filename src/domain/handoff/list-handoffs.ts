@@ -7,6 +7,7 @@ import { keysetPage, type Page, type PageParams, type SortSpec } from '../shared
 import { z } from '../shared/zod.js';
 import { businessMinutesBetween, officeHours, type Calendar } from './business-hours.js';
 import type { Handoff } from './handoff.schema.js';
+import { explainAt, type StoredRule } from '../scoring/score-person.js';
 
 export const HandoffFilter = z.object({
   status: z.enum([...HANDOFF_STATUSES, 'all']).default('open').describe('open (the queue) by default; all for the history'),
@@ -57,11 +58,11 @@ export async function listHandoffs(ctx: Ctx, f: HandoffFilter, page: PageParams)
 export function handoffSelect(sortExpr: SQL = sql`h.assigned_at`): SQL {
   return sql`select h.*, h.recycle_until::text as recycle_text, ${sortExpr} as _sort, p.email as person_email, nullif(trim(coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '')), '') as person_name,
       p.company_name, a.name as account_name, u.name as owner_name, u.timezone as owner_timezone, r.name as rule_name, m.version as model_version,
-      s.grade, s.total, s.mql_reason, s.explanation, c.timezone as cal_timezone, c.hours as cal_hours, c.holidays as cal_holidays,
+      s.grade, s.total, s.mql_reason, s.scored_at, x.explanation, c.timezone as cal_timezone, c.hours as cal_hours, c.holidays as cal_holidays,
       coalesce((select jsonb_agg(jsonb_build_object('kind', b.kind, 'dueAt', b.due_at, 'lateMinutes', b.late_minutes, 'resolvedAt', b.resolved_at)) from sla_breaches b where b.handoff_id = h.id), '[]'::jsonb) as breaches
     from handoffs h join people p on p.id = h.person_id join users u on u.id = h.owner_id
     left join accounts a on a.id = h.account_id left join routing_rules r on r.id = h.rule_id left join scoring_models m on m.id = h.model_id
-    left join person_scores s on s.person_id = h.person_id left join work_calendars c on c.id = h.calendar_id`;
+    left join person_scores s on s.person_id = h.person_id left join person_score_explanations x on x.person_id = h.person_id left join work_calendars c on c.id = h.calendar_id`;
 }
 
 const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
@@ -71,7 +72,7 @@ export async function toHandoffs(ctx: Ctx, rows: Row[]): Promise<Handoff[]> {
   const now = ctx.clock.now();
   return rows.map((r) => {
     const cal: Calendar = r.cal_timezone ? { timezone: r.cal_timezone as string, hours: r.cal_hours as Calendar['hours'], holidays: r.cal_holidays as string[] } : officeHours((r.owner_timezone as string) ?? 'UTC');
-    const explanation = (r.explanation as Array<{ label: string; points: number }> | null) ?? [];
+    const explanation = r.scored_at ? explainAt((r.explanation as StoredRule[] | null) ?? [], new Date(r.scored_at as string)) : [];
     const acceptDueAt = date(r.accept_due_at)!;
     const firstTouchAt = date(r.first_touch_at);
     const acceptedAt = date(r.accepted_at);

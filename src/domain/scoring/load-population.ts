@@ -4,6 +4,7 @@ import type { Database } from '../../db/client.js';
 import { CHANNELS, TOUCH_KINDS, type Channel, type LifecycleStage, type TouchKind } from '../../db/schema/vocabulary.js';
 import type { PersonFacts, TouchFact } from './score-person.js';
 import type { ScoringDefinition } from './scoring-model.schema.js';
+import type { StoredDigests } from './score-people.js';
 
 /**
  * Everyone scoring reads, loaded in bulk for scoring the whole population in process: people's
@@ -18,8 +19,8 @@ export type Population = {
   /** When the person last changed stage (only loaded for recycled and disqualified people, the only ones who need it). */
   since: (Date | null)[];
   facts: PersonFacts[];
-  /** The digest of person i's stored score (see scoreRow), null when none; loaded only when asked for. */
-  digests: (string | null)[] | null;
+  /** The digests of person i's stored score (see scoreRow), null when none; loaded only when asked for. */
+  digests: (StoredDigests | null)[] | null;
   /** Touches of person i are start[i] … start[i + 1] − 1. */
   start: Int32Array;
   at: Float64Array;
@@ -47,7 +48,7 @@ type PgPool = { connect(): Promise<PgClient> };
 type PgClient = { query<T>(q: T): T; release(): void };
 
 /** The driver's pool under Drizzle: COPY needs a client of its own. */
-function poolOf(db: Database): PgPool {
+export function poolOf(db: Database): PgPool {
   return (db as unknown as { $client: PgPool }).$client;
 }
 
@@ -221,14 +222,14 @@ const SCORE_PAGES = 16_384;
  * a lookup per person), in binary COPY. A row updated meanwhile may be seen twice or not at all:
  * then a score is written that needed not be, or the newer stored one is kept; both are safe.
  */
-async function loadDigests(db: Database, keys: PersonKeys, people: number, pause: () => Promise<void>): Promise<(string | null)[]> {
-  const digests = new Array<string | null>(people).fill(null);
+async function loadDigests(db: Database, keys: PersonKeys, people: number, pause: () => Promise<void>): Promise<(StoredDigests | null)[]> {
+  const digests = new Array<StoredDigests | null>(people).fill(null);
   const pages = Number((await db.execute<{ n: number }>(sql`select (pg_relation_size('person_scores') / current_setting('block_size')::int)::int8 as n`)).rows[0]!.n);
   const client = await poolOf(db).connect();
   try {
     for (let from = 0; from < pages || from === 0; from += SCORE_PAGES) {
       const last = from + SCORE_PAGES >= pages;
-      const stream = client.query(copyTo(`copy (select person_id, digest from person_scores
+      const stream = client.query(copyTo(`copy (select person_id, digest, explanation_digest from person_scores
         where ctid >= '(${from},0)'::tid${last ? '' : ` and ctid < '(${from + SCORE_PAGES},0)'::tid`} and digest is not null) to stdout (format binary)`));
       const parts: Buffer[] = [];
       for await (const part of stream) parts.push(part as Buffer);
@@ -241,8 +242,12 @@ async function loadDigests(db: Database, keys: PersonKeys, people: number, pause
         o += 4 + buf.readInt32BE(o);
         const len = buf.readInt32BE(o);
         o += 4;
-        if (i >= 0) digests[i] = buf.toString('latin1', o, o + len);
+        const d = buf.toString('latin1', o, o + len);
         o += len;
+        const xlen = buf.readInt32BE(o);
+        o += 4;
+        if (i >= 0) digests[i] = { d, xd: xlen < 0 ? null : buf.toString('latin1', o, o + xlen) };
+        if (xlen > 0) o += xlen;
       }
       if (last) break;
       await pause();

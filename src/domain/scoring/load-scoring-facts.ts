@@ -1,13 +1,14 @@
-import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { queryPrepared } from '../../db/prepared.js';
 import type { Channel, LifecycleStage, TouchKind } from '../../db/schema/vocabulary.js';
 import type { PersonFacts, TouchFact } from './score-person.js';
+import type { StoredDigests } from './score-people.js';
 
-/** `digest`: the stored score's (see scoreRow), null when none is stored. */
-export type ScoringSubject = { personId: string; stage: LifecycleStage; stageSince: Date | null; facts: PersonFacts; touches: TouchFact[]; digest: string | null };
+/** `digest`: the stored score's digests (see scoreRow), null when none is stored. */
+export type ScoringSubject = { personId: string; stage: LifecycleStage; stageSince: Date | null; facts: PersonFacts; touches: TouchFact[]; digest: StoredDigests | null };
 
 type Row = {
-  id: string; stage: LifecycleStage; since: string | null; digest: string | null; person: Record<string, unknown>; account: Record<string, unknown> | null;
+  id: string; stage: LifecycleStage; since: string | null; digest: string | null; xd: string | null; person: Record<string, unknown>; account: Record<string, unknown> | null;
   touches: { id: number; at: string; kind: TouchKind; channel: Channel; campaignId: string | null; asset: string | null; properties: Record<string, unknown> }[] | null;
 };
 
@@ -17,9 +18,20 @@ type Row = {
  */
 export async function loadScoringFacts(db: Database, personIds: string[]): Promise<ScoringSubject[]> {
   if (personIds.length === 0) return [];
-  const ids = sql.join(personIds.map((id) => sql`${id}::uuid`), sql`, `);
-  const { rows } = await db.execute<Row>(sql`
-    select p.id, p.lifecycle_stage as stage, (select s.digest from person_scores s where s.person_id = p.id) as digest,
+  const { rows } = await queryPrepared<Row>(db, 'truce_scoring_facts', FACTS, [personIds]);
+  return rows.map((r) => ({
+    personId: r.id,
+    stage: r.stage,
+    stageSince: r.since ? new Date(r.since) : null,
+    facts: { person: r.person, account: r.account },
+    touches: (r.touches ?? []).map((t) => ({ ...t, occurredAt: new Date(t.at) })),
+    digest: r.digest === null ? null : { d: r.digest, xd: r.xd },
+  }));
+}
+
+/** Prepared (each connection plans it once: planning was most of a one-person read). */
+const FACTS = `
+    select p.id, p.lifecycle_stage as stage, s.digest, s.explanation_digest as xd,
       -- When they left: read only for the stages a person comes back from (see mqlMove).
       case when p.lifecycle_stage in ('recycled', 'disqualified') then (select max(st.occurred_at) from stage_transitions st where st.person_id = p.id) end as since,
       json_build_object('title', p.title, 'seniority', p.seniority, 'country', p.country, 'consentStatus', p.consent_status,
@@ -32,14 +44,5 @@ export async function loadScoringFacts(db: Database, personIds: string[]): Promi
           'campaignId', t.campaign_id, 'asset', t.asset, 'properties', t.properties) order by t.occurred_at, t.id)
        from touchpoints t
        where t.person_id = p.id and not t.retracted and not exists (select 1 from touchpoints c where c.corrects_id = t.id)) as touches
-    from people p left join accounts a on a.id = p.account_id
-    where p.id in (${ids})`);
-  return rows.map((r) => ({
-    personId: r.id,
-    stage: r.stage,
-    stageSince: r.since ? new Date(r.since) : null,
-    facts: { person: r.person, account: r.account },
-    touches: (r.touches ?? []).map((t) => ({ ...t, occurredAt: new Date(t.at) })),
-    digest: r.digest,
-  }));
-}
+    from people p left join accounts a on a.id = p.account_id left join person_scores s on s.person_id = p.id
+    where p.id = any($1::uuid[])`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScoringDefinition, type ScoringDefinitionInput } from './scoring-model.schema.js';
-import { holds, scorePerson, type PersonFacts, type TouchFact } from './score-person.js';
+import { engagementAt, explainAt, holds, scoreCore, scorePerson, settle, type PersonFacts, type TouchFact } from './score-person.js';
 
 const NOW = new Date('2026-06-30T00:00:00Z');
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
@@ -128,5 +128,56 @@ describe('the model definition', () => {
       mqlThreshold: 50,
     });
     expect(bad.error!.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['fit.0.when.0.value', 'engagement.0.when']));
+  });
+});
+
+describe('decay from the stored parts alone', () => {
+  // A seeded generator (no Math.random: a failure can be replayed).
+  const rng = (seed: number) => () => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32);
+  const KINDS: TouchFact['kind'][] = ['webinar_attended', 'page_view', 'email_click', 'content_download', 'badge_scan'];
+  const def = model({
+    engagement: [
+      { id: 'webinar', label: 'Attended a webinar', points: 10, when: { kinds: ['webinar_attended'] }, cap: { maxPoints: 20, periodDays: 30 } },
+      { id: 'pricing', label: 'Viewed pricing', points: 5, when: { kinds: ['page_view'], pageContains: '/pricing' }, halfLifeDays: 7 },
+      { id: 'clicks', label: 'Clicks', points: -2, when: { kinds: ['email_click'] }, halfLifeDays: 3 },
+      { id: 'content', label: 'Content', points: 3, when: { kinds: ['content_download'] }, cap: { maxPoints: 5, periodDays: 14 } },
+    ],
+  });
+
+  it('gives, days later, exactly the engagement, grade and explanation that scoring the touches again gives', () => {
+    const random = rng(7);
+    for (let person = 0; person < 300; person++) {
+      const touches = Array.from({ length: Math.floor(random() * 25) }, () => touch(KINDS[Math.floor(random() * 4)]!, random() * 400,
+        { properties: { url: random() < 0.5 ? '/pricing' : '/blog' } }));
+      const who = facts({ seniority: random() < 0.5 ? 'vp' : 'individual' });
+      const then = scoreCore(def, who, touches, NOW);
+      expect(then.dueAt).toBeNull();
+      for (const days of [0.5, 1, 9, 200]) {
+        const later = new Date(NOW.getTime() + days * 86_400_000);
+        const again = scoreCore(def, who, touches, later);
+        // The same figures to the last bit, so the stored digest of either is the other's.
+        expect(engagementAt(then.parts, later.getTime())).toBe(engagementAt(again.parts, later.getTime()));
+        const fromParts = settle(def, then.parts[0]!, engagementAt(then.parts, later.getTime()), then.mqlReason === 'hand_raise');
+        expect(fromParts).toEqual({ fit: again.fit, engagement: again.engagement, total: again.total, grade: again.grade, mqlReason: again.mqlReason });
+        // The stored explanation does not change with time; read later it says what scoring then says.
+        expect(again.rules).toEqual(then.rules);
+        expect(explainAt(then.rules, later)).toEqual(scorePerson(def, who, touches, later).explanation);
+      }
+    }
+  });
+
+  it('reads hits and decay at the time asked, from the stored explanation', () => {
+    const s = scoreCore(def, facts(), [touch('webinar_attended', 0), touch('webinar_attended', 30)], NOW);
+    const later = new Date(NOW.getTime() + 30 * 86_400_000);
+    const e = explainAt(s.rules, later).find((x) => x.ruleId === 'webinar')!;
+    expect(e).toMatchObject({ rawPoints: 20, points: 7.5, decayed: 12.5 });
+    expect(e.hits.map((h) => h.points)).toEqual([5, 2.5]);
+  });
+
+  it('says when the parts stop holding: a badge scan still waiting for its signal, a touch dated in the future', () => {
+    const scan = scoreCore(def, facts(), [touch('badge_scan', 10)], NOW);
+    expect(scan.dueAt).toBe(new Date(daysAgo(10).getTime() + 30 * 86_400_000).toISOString());
+    expect(scoreCore(def, facts(), [touch('badge_scan', 40)], NOW).dueAt).toBeNull();
+    expect(scoreCore(def, facts(), [touch('page_view', 1), touch('webinar_attended', -2)], NOW).dueAt).toBe(daysAgo(-2).toISOString());
   });
 });

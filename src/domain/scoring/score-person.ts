@@ -32,6 +32,28 @@ export type PersonScore = {
   explanation: Explanation[];
 };
 
+/**
+ * A rule's part of a score as it is stored: what does not change as time passes, so a score that
+ * only decays keeps its stored explanation. Fit rules and signals carry their `points`; an
+ * engagement rule carries its half-life and `q`, its points as of its latest hit (points at time t
+ * are q × 0.5^((t − lastAt) / halfLife): decay is exponential, so nothing else is needed).
+ */
+export type StoredRule = Omit<Explanation, 'points' | 'decayed' | 'hits'> & {
+  points?: number; halfLifeDays?: number; q?: number;
+  hits: Array<Omit<RuleHit, 'points'> & { points?: number }>;
+};
+
+/**
+ * What a score is made of, as numbers: `[fit, signals, then for each engagement rule that fired
+ * its half-life in days, its latest hit (epoch ms) and q]`, every figure unrounded. The score at
+ * any later time follows from it alone (engagementAt), until `dueAt` (a pending badge-scan signal
+ * or a touch dated in the future), when the person must be scored from their touches again.
+ */
+export type ScoreParts = number[];
+
+/** The score's core: numbers, the stored explanation, the parts decay works on, and until when they hold. */
+export type ScoreCore = Omit<PersonScore, 'explanation'> & { rules: StoredRule[]; parts: ScoreParts; dueAt: string | null };
+
 const DAY_MS = 86_400_000;
 const round = (n: number) => Math.round(n * 100) / 100;
 const norm = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
@@ -93,33 +115,65 @@ function gradeOf(def: ScoringDefinition, fit: number, engagement: number): Grade
   return `${letter}${digit}`;
 }
 
-function emptyExplanation(ruleId: string, label: string, source: Explanation['source']): Explanation {
-  return { ruleId, label, source, points: 0, rawPoints: 0, decayed: 0, count: 0, firstAt: null, lastAt: null, hits: [] };
+function emptyRule(ruleId: string, label: string, source: Explanation['source']): StoredRule {
+  return { ruleId, label, source, rawPoints: 0, count: 0, firstAt: null, lastAt: null, hits: [] };
+}
+
+const decayed = (points: number, fromMs: number, toMs: number, halfLifeDays: number) => points * 0.5 ** (Math.max(0, toMs - fromMs) / DAY_MS / halfLifeDays);
+
+/**
+ * Engagement at `nowMs` from a score's parts: each fired rule's q decayed from its latest hit, in
+ * rule order, then the signals. The one formula both the full scoring and the daily decay use, so
+ * they give the same figures to the last bit.
+ */
+export function engagementAt(parts: ScoreParts, nowMs: number): number {
+  let engagement = 0;
+  for (let k = 2; k + 2 < parts.length; k += 3) engagement += decayed(parts[k + 2]!, parts[k + 1]!, nowMs, parts[k]!);
+  return engagement + parts[1]!;
+}
+
+/** Grade, total and MQL reason from unrounded fit and engagement (whether a hand was raised is given). */
+export function settle(def: ScoringDefinition, fit: number, engagement: number, handRaised: boolean) {
+  const total = fit + engagement;
+  return {
+    fit: round(fit), engagement: round(engagement), total: round(total), grade: gradeOf(def, fit, engagement),
+    mqlReason: handRaised ? 'hand_raise' as const : total >= def.mqlThreshold ? 'score' as const : null,
+  };
 }
 
 /**
  * Scores one person at `now` under a model: fit from their fields (no decay), engagement from
  * their touches up to `now` (each hit decays by the half-life; caps hold per rule and period),
- * built-in negative signals, a grade, whether the result is an MQL and why, and the explanation
- * of every rule that fired. Pure: the same inputs always give the same score.
+ * built-in negative signals, a grade, whether the result is an MQL and why, the stored explanation
+ * of every rule that fired and the parts decay works on. Pure: the same inputs always give the same score.
  */
-export function scorePerson(def: ScoringDefinition, facts: PersonFacts, touches: readonly TouchFact[], now: Date): PersonScore {
+export function scoreCore(def: ScoringDefinition, facts: PersonFacts, touches: readonly TouchFact[], now: Date): ScoreCore {
   const nowMs = now.getTime();
-  const explanation: Explanation[] = [];
+  const rules: StoredRule[] = [];
+  let dueMs = Infinity;
 
   let fit = 0;
   for (const rule of def.fit) {
     if (!rule.when.every((c) => holds(c, read(facts, c.field)))) continue;
     fit += rule.points;
-    explanation.push({ ...emptyExplanation(rule.id, rule.label, 'fit'), points: rule.points, rawPoints: rule.points, count: 1 });
+    rules.push({ ...emptyRule(rule.id, rule.label, 'fit'), points: rule.points, rawPoints: rule.points, count: 1 });
   }
 
-  const past = touches.filter((t) => t.occurredAt.getTime() <= nowMs).sort((x, y) => x.occurredAt.getTime() - y.occurredAt.getTime());
-  let engagement = 0;
+  const past: TouchFact[] = [];
+  for (const t of touches) {
+    const at = t.occurredAt.getTime();
+    if (at <= nowMs) past.push(t);
+    else if (at < dueMs) dueMs = at;
+  }
+  past.sort((x, y) => x.occurredAt.getTime() - y.occurredAt.getTime());
+  const parts: ScoreParts = [fit, 0];
+  const engaged: StoredRule[] = [];
   for (const rule of def.engagement) {
     const halfLife = rule.halfLifeDays ?? def.halfLifeDays;
     const used = new Map<number, number>();
-    const e = emptyExplanation(rule.id, rule.label, 'engagement');
+    const e = emptyRule(rule.id, rule.label, 'engagement');
+    let q = 0;
+    let lastMs = 0;
     for (const t of past) {
       if (!matches(rule, t)) continue;
       const at = t.occurredAt.getTime();
@@ -132,42 +186,74 @@ export function scorePerson(def: ScoringDefinition, facts: PersonFacts, touches:
         if (Math.abs(raw) > room) { raw = Math.sign(raw) * room; capped = true; }
         used.set(bucket, spent + Math.abs(raw));
       }
-      const points = raw * 0.5 ** (Math.max(0, nowMs - at) / DAY_MS / halfLife);
+      // q: the rule's points as of this (its latest) hit.
+      q = decayed(q, lastMs, at, halfLife) + raw;
+      lastMs = at;
       e.count += 1;
       e.rawPoints += raw;
-      e.points += points;
       e.firstAt ??= t.occurredAt.toISOString();
       e.lastAt = t.occurredAt.toISOString();
-      e.hits.push({ at: t.occurredAt.toISOString(), rawPoints: raw, points: round(points), capped });
+      e.hits.push({ at: e.lastAt, rawPoints: raw, capped });
       if (e.hits.length > 10) e.hits.shift();
     }
     if (e.count === 0) continue;
-    engagement += e.points;
-    explanation.push({ ...e, points: round(e.points), decayed: round(e.rawPoints - e.points), hits: e.hits.reverse() });
+    e.hits.reverse();
+    engaged.push({ ...e, halfLifeDays: halfLife, q });
+    parts.push(halfLife, lastMs, q);
   }
 
   const { badgeScanOnly, unsubscribed } = def.signals;
+  const signals: StoredRule[] = [];
   const last = past.at(-1);
-  if (badgeScanOnly && last?.kind === 'badge_scan' && nowMs - last.occurredAt.getTime() >= badgeScanOnly.withinDays * DAY_MS) {
-    engagement += badgeScanOnly.points;
-    explanation.push({
-      ...emptyExplanation('badge-scan-only', `Badge scan with nothing in the ${badgeScanOnly.withinDays} days after`, 'signal'),
-      points: badgeScanOnly.points, rawPoints: badgeScanOnly.points, count: 1, firstAt: last.occurredAt.toISOString(), lastAt: last.occurredAt.toISOString(),
-    });
+  if (badgeScanOnly && last?.kind === 'badge_scan') {
+    const firesAt = last.occurredAt.getTime() + badgeScanOnly.withinDays * DAY_MS;
+    if (nowMs >= firesAt) {
+      parts[1]! += badgeScanOnly.points;
+      signals.push({
+        ...emptyRule('badge-scan-only', `Badge scan with nothing in the ${badgeScanOnly.withinDays} days after`, 'signal'),
+        points: badgeScanOnly.points, rawPoints: badgeScanOnly.points, count: 1, firstAt: last.occurredAt.toISOString(), lastAt: last.occurredAt.toISOString(),
+      });
+    } else if (firesAt < dueMs) dueMs = firesAt;
   }
   const unsubscribedAt = past.find((t) => t.kind === 'email_unsubscribe')?.occurredAt.toISOString() ?? null;
   if (unsubscribed && (unsubscribedAt || facts.person.consentStatus === 'opted_out')) {
-    engagement += unsubscribed.points;
-    explanation.push({ ...emptyExplanation('unsubscribed', 'Unsubscribed or opted out', 'signal'), points: unsubscribed.points, rawPoints: unsubscribed.points, count: 1, firstAt: unsubscribedAt, lastAt: unsubscribedAt });
+    parts[1]! += unsubscribed.points;
+    signals.push({ ...emptyRule('unsubscribed', 'Unsubscribed or opted out', 'signal'), points: unsubscribed.points, rawPoints: unsubscribed.points, count: 1, firstAt: unsubscribedAt, lastAt: unsubscribedAt });
   }
 
   const handRaise = past.find((t) => HAND_RAISE_KINDS.includes(t.kind));
-  const total = fit + engagement;
   return {
-    fit: round(fit), engagement: round(engagement), total: round(total),
-    grade: gradeOf(def, fit, engagement),
-    mqlReason: handRaise ? 'hand_raise' : total >= def.mqlThreshold ? 'score' : null,
+    ...settle(def, fit, engagementAt(parts, nowMs), !!handRaise),
     handRaiseAt: handRaise?.occurredAt.toISOString() ?? null,
-    explanation: explanation.sort((x, y) => Math.abs(y.points) - Math.abs(x.points)),
+    rules: [...rules, ...engaged, ...signals],
+    parts,
+    dueAt: dueMs === Infinity ? null : new Date(dueMs).toISOString(),
   };
+}
+
+/**
+ * The explanation as read: every rule that fired with its points at `at` (engagement decayed from
+ * the stored q; each hit's own points too), what decay took away, the largest first. Entries
+ * stored before explanations were kept time-free (they carry their points) are returned as stored.
+ */
+export function explainAt(rules: readonly StoredRule[], at: Date): Explanation[] {
+  const atMs = at.getTime();
+  const out = rules.map((r): Explanation => {
+    if (r.q === undefined || r.halfLifeDays === undefined || r.lastAt === null) {
+      return { ...r, points: r.points ?? r.rawPoints, decayed: (r as Partial<Explanation>).decayed ?? 0, hits: r.hits as RuleHit[] };
+    }
+    const { q, halfLifeDays, ...rest } = r;
+    const points = round(decayed(q, Date.parse(r.lastAt), atMs, halfLifeDays));
+    return {
+      ...rest, points, decayed: round(r.rawPoints - points),
+      hits: r.hits.map((h) => ({ at: h.at, rawPoints: h.rawPoints, points: round(decayed(h.rawPoints, Date.parse(h.at), atMs, halfLifeDays)), capped: h.capped })),
+    };
+  });
+  return out.sort((x, y) => Math.abs(y.points) - Math.abs(x.points));
+}
+
+/** A person's score at `now` with its explanation as read (see scoreCore and explainAt). */
+export function scorePerson(def: ScoringDefinition, facts: PersonFacts, touches: readonly TouchFact[], now: Date): PersonScore {
+  const { rules, parts: _parts, dueAt: _dueAt, ...score } = scoreCore(def, facts, touches, now);
+  return { ...score, explanation: explainAt(rules, now) };
 }
