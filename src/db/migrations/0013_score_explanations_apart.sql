@@ -3,6 +3,10 @@ CREATE TABLE "person_score_explanations" (
 	"explanation" jsonb NOT NULL
 );
 --> statement-breakpoint
+-- Room in every page for an explanation's next version: rewriting one (a touch fired a rule, a new
+-- model) is then a HOT update in its page, with no index entry and no table growth on PGlite,
+-- which never vacuums (as person_scores, migration 0010).
+ALTER TABLE "person_score_explanations" SET (fillfactor = 50);--> statement-breakpoint
 ALTER TABLE "person_scores" ALTER COLUMN "explanation" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "person_scores" ADD COLUMN "parts" double precision[];--> statement-breakpoint
 ALTER TABLE "person_scores" ADD COLUMN "due_at" timestamp with time zone;--> statement-breakpoint

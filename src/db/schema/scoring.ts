@@ -57,7 +57,8 @@ export const personScores = pgTable('person_scores', {
 /**
  * Each score's explanation as stored: every rule that fired, in a form that does not change as
  * time passes (engagement rules carry their half-life and points as of their latest hit; see
- * StoredRule and explainAt in score-person.ts), so decay never rewrites it.
+ * StoredRule and explainAt in score-person.ts), so decay never rewrites it. Fillfactor 50
+ * (migration 0013): a rewrite is a HOT update in its page.
  */
 export const personScoreExplanations = pgTable('person_score_explanations', {
   personId: uuid('person_id').primaryKey().references(() => people.id, { onDelete: 'cascade' }),

@@ -115,8 +115,9 @@ function gradeOf(def: ScoringDefinition, fit: number, engagement: number): Grade
   return `${letter}${digit}`;
 }
 
-function emptyRule(ruleId: string, label: string, source: Explanation['source']): StoredRule {
-  return { ruleId, label, source, rawPoints: 0, count: 0, firstAt: null, lastAt: null, hits: [] };
+/** A rule's stored entry (one literal, one object shape: spreads in the per-person loop cost a third of scoring). */
+function ruleEntry(ruleId: string, label: string, source: Explanation['source'], points: number, count = 1, at: string | null = null): StoredRule {
+  return { ruleId, label, source, points, rawPoints: points, count, firstAt: at, lastAt: at, hits: [] };
 }
 
 const decayed = (points: number, fromMs: number, toMs: number, halfLifeDays: number) => points * 0.5 ** (Math.max(0, toMs - fromMs) / DAY_MS / halfLifeDays);
@@ -156,7 +157,7 @@ export function scoreCore(def: ScoringDefinition, facts: PersonFacts, touches: r
   for (const rule of def.fit) {
     if (!rule.when.every((c) => holds(c, read(facts, c.field)))) continue;
     fit += rule.points;
-    rules.push({ ...emptyRule(rule.id, rule.label, 'fit'), points: rule.points, rawPoints: rule.points, count: 1 });
+    rules.push(ruleEntry(rule.id, rule.label, 'fit', rule.points));
   }
 
   const past: TouchFact[] = [];
@@ -171,9 +172,11 @@ export function scoreCore(def: ScoringDefinition, facts: PersonFacts, touches: r
   for (const rule of def.engagement) {
     const halfLife = rule.halfLifeDays ?? def.halfLifeDays;
     const used = new Map<number, number>();
-    const e = emptyRule(rule.id, rule.label, 'engagement');
+    const e: StoredRule = { ruleId: rule.id, label: rule.label, source: 'engagement', rawPoints: 0, count: 0, firstAt: null, lastAt: null, hits: [], halfLifeDays: halfLife, q: 0 };
     let q = 0;
     let lastMs = 0;
+    // The latest hits as times and points, made text once at the end (most hits fall out of the last ten).
+    const hitAt: number[] = [], hitRaw: number[] = [], hitCapped: boolean[] = [];
     for (const t of past) {
       if (!matches(rule, t)) continue;
       const at = t.occurredAt.getTime();
@@ -186,19 +189,22 @@ export function scoreCore(def: ScoringDefinition, facts: PersonFacts, touches: r
         if (Math.abs(raw) > room) { raw = Math.sign(raw) * room; capped = true; }
         used.set(bucket, spent + Math.abs(raw));
       }
-      // q: the rule's points as of this (its latest) hit.
-      q = decayed(q, lastMs, at, halfLife) + raw;
+      // q: the rule's points as of this (its latest) hit (the first hit starts it: decaying 0 from
+      // the epoch would be a power of 2 so small it is subnormal, ~100 times slower to compute).
+      q = e.count === 0 ? raw : decayed(q, lastMs, at, halfLife) + raw;
       lastMs = at;
+      if (e.count === 0) e.firstAt = t.occurredAt.toISOString();
       e.count += 1;
       e.rawPoints += raw;
-      e.firstAt ??= t.occurredAt.toISOString();
-      e.lastAt = t.occurredAt.toISOString();
-      e.hits.push({ at: e.lastAt, rawPoints: raw, capped });
-      if (e.hits.length > 10) e.hits.shift();
+      hitAt.push(at); hitRaw.push(raw); hitCapped.push(capped);
     }
     if (e.count === 0) continue;
-    e.hits.reverse();
-    engaged.push({ ...e, halfLifeDays: halfLife, q });
+    e.lastAt = new Date(lastMs).toISOString();
+    for (let k = hitAt.length - 1; k >= Math.max(0, hitAt.length - 10); k--) {
+      e.hits.push({ at: k === hitAt.length - 1 ? e.lastAt : new Date(hitAt[k]!).toISOString(), rawPoints: hitRaw[k]!, capped: hitCapped[k]! });
+    }
+    e.q = q;
+    engaged.push(e);
     parts.push(halfLife, lastMs, q);
   }
 
@@ -209,23 +215,21 @@ export function scoreCore(def: ScoringDefinition, facts: PersonFacts, touches: r
     const firesAt = last.occurredAt.getTime() + badgeScanOnly.withinDays * DAY_MS;
     if (nowMs >= firesAt) {
       parts[1]! += badgeScanOnly.points;
-      signals.push({
-        ...emptyRule('badge-scan-only', `Badge scan with nothing in the ${badgeScanOnly.withinDays} days after`, 'signal'),
-        points: badgeScanOnly.points, rawPoints: badgeScanOnly.points, count: 1, firstAt: last.occurredAt.toISOString(), lastAt: last.occurredAt.toISOString(),
-      });
+      signals.push(ruleEntry('badge-scan-only', `Badge scan with nothing in the ${badgeScanOnly.withinDays} days after`, 'signal', badgeScanOnly.points, 1, last.occurredAt.toISOString()));
     } else if (firesAt < dueMs) dueMs = firesAt;
   }
   const unsubscribedAt = past.find((t) => t.kind === 'email_unsubscribe')?.occurredAt.toISOString() ?? null;
   if (unsubscribed && (unsubscribedAt || facts.person.consentStatus === 'opted_out')) {
     parts[1]! += unsubscribed.points;
-    signals.push({ ...emptyRule('unsubscribed', 'Unsubscribed or opted out', 'signal'), points: unsubscribed.points, rawPoints: unsubscribed.points, count: 1, firstAt: unsubscribedAt, lastAt: unsubscribedAt });
+    signals.push(ruleEntry('unsubscribed', 'Unsubscribed or opted out', 'signal', unsubscribed.points, 1, unsubscribedAt));
   }
 
   const handRaise = past.find((t) => HAND_RAISE_KINDS.includes(t.kind));
+  const st = settle(def, fit, engagementAt(parts, nowMs), !!handRaise);
   return {
-    ...settle(def, fit, engagementAt(parts, nowMs), !!handRaise),
+    fit: st.fit, engagement: st.engagement, total: st.total, grade: st.grade, mqlReason: st.mqlReason,
     handRaiseAt: handRaise?.occurredAt.toISOString() ?? null,
-    rules: [...rules, ...engaged, ...signals],
+    rules: rules.concat(engaged, signals),
     parts,
     dueAt: dueMs === Infinity ? null : new Date(dueMs).toISOString(),
   };
