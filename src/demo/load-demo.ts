@@ -11,6 +11,7 @@ import { createRng } from './random.js';
 import { inTransaction } from './in-transaction.js';
 import { setUpHandoffs } from './set-up-handoffs.js';
 import { publishDemoModel } from './publish-demo-model.js';
+import { creditDemoDeals } from './credit-demo-deals.js';
 
 export type DemoScale = 'tiny' | 'default' | 'large';
 export type DemoOptions = {
@@ -115,6 +116,9 @@ export async function loadDemo(handle: DbHandle, options: DemoOptions = {}): Pro
   progress('hand-offs', 0, 1);
   await setUpHandoffs(handle, new Date(options.now ?? DEFAULT_DEMO_NOW));
   progress('hand-offs', 1, 1);
+  progress('attribution', 0, 1);
+  await creditDemoDeals(handle, new Date(options.now ?? DEFAULT_DEMO_NOW));
+  progress('attribution', 1, 1);
   return { seed, scale, now: day.toISOString(), counts };
 }
 
