@@ -29,10 +29,10 @@ export async function prepareStaging(tx: Database): Promise<void> {
     set local client_min_messages = warning;
     create temp table if not exists _in (external_id text, occurred_at timestamptz, email text, person_id uuid,
       account_id uuid, channel text, kind text, side text, campaign_id uuid, asset text, properties jsonb) on commit delete rows;
-    create temp table if not exists _em (email text, first_at timestamptz, side text, channel text, first_name text,
+    create temp table if not exists _em (email text primary key, first_at timestamptz, side text, channel text, first_name text,
       last_name text, title text, company_name text, country text, phone text, fill boolean, f_first_name text,
       f_last_name text, f_title text, f_company_name text, f_country text, f_phone text) on commit delete rows;
-    create temp table if not exists _new_people (id uuid) on commit delete rows;
+    create temp table if not exists _new_people (id uuid primary key) on commit delete rows;
     delete from _in; delete from _em; delete from _new_people`));
 }
 

@@ -90,7 +90,7 @@ async function insertNewPeople(tx: Database, now: string, actor: Actor): Promise
                 and not exists (select 1 from free_mail_domains f where f.domain = d.domain)),
              c.first_at, ${now}::timestamptz
       from _em c
-      where not exists (select 1 from people p where p.email = c.email)
+      where (select p.id from people p where p.email = c.email) is null
       ${onConflict ? sql`on conflict (email) do nothing` : sql``}
       returning id, email, created_at),
     st as (
@@ -134,7 +134,7 @@ async function fillInPeople(tx: Database, now: string): Promise<void> {
       title = coalesce(p.title, s.f_title), company_name = coalesce(p.company_name, s.f_company_name),
       country = coalesce(p.country, s.f_country), phone = coalesce(p.phone, s.f_phone), updated_at = ${now}::timestamptz
     from _em s
-    where s.fill and p.email = s.email
+    where s.fill and p.email = s.email and p.email = any(array(select email from _em where fill))
       and not exists (select 1 from _new_people n where n.id = p.id)
       and ((p.first_name is null and s.f_first_name is not null) or (p.last_name is null and s.f_last_name is not null)
         or (p.title is null and s.f_title is not null) or (p.company_name is null and s.f_company_name is not null)
@@ -154,7 +154,7 @@ async function insertTouches(tx: Database, b: {
 }): Promise<{ created: number; personIds: string[] }> {
   const statement = (onConflict: boolean) => sql`
     with who as materialized (
-      select p.email, p.id, p.account_id from _em e join people p on p.email = e.email),
+      select p.email, p.id, p.account_id from people p where p.email = any(array(select email from _em))),
     ins as (
       insert into touchpoints (external_id, occurred_at, person_id, account_id, channel, kind, campaign_id, asset, side, properties, recorded_by)
       select s.external_id, s.occurred_at, coalesce(s.person_id, w.id),
