@@ -33,43 +33,56 @@ export function partitionKey(t: NormalisedTouch, isFreeMail: (domain: string) =>
  */
 export function partitionTouches(touches: NormalisedTouch[], parts: number, isFreeMail: (domain: string) => boolean): NormalisedTouch[][] {
   if (parts < 2 || touches.length < 2) return touches.length ? [touches] : [];
-  // Union-find over the keys: a repeated external id joins its keys into one group.
-  const parent = new Map<string, string>();
-  const find = (k: string): string => {
+  // Keys are numbered as they are met (an e-mail's key is worked out once per e-mail); a
+  // union-find over the numbers joins the keys of touches that repeat an external id.
+  const keyIds = new Map<string, number>();
+  const keyOfEmail = new Map<string, number>();
+  const parent: number[] = [];
+  const find = (k: number): number => {
     let r = k;
-    for (let p = parent.get(r)!; p !== r; p = parent.get(r)!) r = p;
-    for (let c = k; c !== r;) { const p = parent.get(c)!; parent.set(c, r); c = p; }
+    while (parent[r] !== r) r = parent[r]!;
+    while (parent[k] !== r) { const p = parent[k]!; parent[k] = r; k = p; }
     return r;
   };
-  const keys = new Array<string>(touches.length);
-  const keyOfExternal = new Map<string, string>();
+  const idOf = (key: string): number => {
+    let id = keyIds.get(key);
+    if (id === undefined) { id = parent.length; keyIds.set(key, id); parent.push(id); }
+    return id;
+  };
+  const keys = new Int32Array(touches.length);
+  const keyOfExternal = new Map<string, number>();
   for (let i = 0; i < touches.length; i++) {
     const t = touches[i]!;
-    const k = partitionKey(t, isFreeMail);
+    let k: number | undefined;
+    if (t.email !== null) {
+      k = keyOfEmail.get(t.email);
+      if (k === undefined) { k = idOf(partitionKey(t, isFreeMail)); keyOfEmail.set(t.email, k); }
+    } else {
+      k = idOf(partitionKey(t, isFreeMail));
+    }
     keys[i] = k;
-    if (!parent.has(k)) parent.set(k, k);
     const other = keyOfExternal.get(t.externalId);
     if (other === undefined) keyOfExternal.set(t.externalId, k);
     else if (other !== k) {
       const a = find(other), b = find(k);
-      if (a !== b) parent.set(b, a);
+      if (a !== b) parent[b] = a;
     }
   }
-  const size = new Map<string, number>();
-  for (const k of keys) { const r = find(k); size.set(r, (size.get(r) ?? 0) + 1); }
+  const size = new Map<number, number>();
+  for (let i = 0; i < keys.length; i++) { const r = find(keys[i]!); size.set(r, (size.get(r) ?? 0) + 1); }
   if (size.size < 2) return [touches];
-  // Largest first; ties by key, so the same batch always splits the same way.
-  const groups = [...size.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // Largest first; ties in the order the keys were met, so the same batch always splits the same way.
+  const groups = [...size.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const n = Math.min(parts, groups.length);
   const load = new Array<number>(n).fill(0);
-  const partOf = new Map<string, number>();
+  const partOf = new Int32Array(parent.length);
   for (const [root, count] of groups) {
     let best = 0;
     for (let p = 1; p < n; p++) if (load[p]! < load[best]!) best = p;
-    partOf.set(root, best);
-    load[best]! += count;
+    partOf[root] = best;
+    load[best] = load[best]! + count;
   }
   const out: NormalisedTouch[][] = Array.from({ length: n }, () => []);
-  for (let i = 0; i < touches.length; i++) out[partOf.get(find(keys[i]!))!]!.push(touches[i]!);
+  for (let i = 0; i < touches.length; i++) out[partOf[find(keys[i]!)]!]!.push(touches[i]!);
   return out.filter((p) => p.length > 0);
 }
