@@ -121,21 +121,47 @@ export async function loadCreditInputs(db: Database, config: AttributionConfig, 
     // One scan for both: the deals' journeys, and everyone else's journeys for the Markov fit.
     const nc = options.nonConverting;
     const dealKeys = config.touchScope === 'account' ? sql`select distinct account_id as k from opportunities` : sql`select distinct person_id as k from opportunity_contacts`;
-    const { rows: [packed] } = await db.execute<{ s: string | null; p: string | null }>(sql`
+    const packed = await byIdRanges(db, (range) => db.execute<{ s: string | null; p: string | null }>(sql`
       select string_agg(${rich}, chr(30)) filter (where dk.k is not null and t.occurred_at >= ${from}::timestamptz) as s,
         string_agg(hashtextextended(${keyColumn}::text, 0)::text || ',' || extract(epoch from t.occurred_at)::int8::text || ${channelLetterSql}, ';')
           filter (where dk.k is null and t.occurred_at >= ${nc.from.toISOString()}::timestamptz and t.occurred_at <= ${nc.to.toISOString()}::timestamptz) as p
       from touchpoints t left join (${dealKeys}) dk on dk.k = ${keyColumn}
-      where ${keyColumn} is not null and t.occurred_at >= least(${from}::timestamptz, ${nc.from.toISOString()}::timestamptz) and ${effective}`);
-    return { deals: dealInputs, touches: parseTouches(packed?.s ?? '', dims), dims, nonConverting: packed?.p ?? '' };
+      where ${range} and ${keyColumn} is not null and t.occurred_at >= least(${from}::timestamptz, ${nc.from.toISOString()}::timestamptz) and ${effective}`));
+    return { deals: dealInputs, touches: parseTouches(joined(packed, 's', RS), dims), dims, nonConverting: joined(packed, 'p', ';') };
   }
   const whose: SQL = opportunityIds
     ? sql`${keyColumn} = any(${toUuidArray([...new Set(dealInputs.flatMap((d) => d.keys))])}::uuid[])`
     : config.touchScope === 'account' ? sql`t.account_id in (select account_id from opportunities)` : sql`t.person_id in (select person_id from opportunity_contacts)`;
-  const { rows: [packed] } = await db.execute<{ s: string | null }>(sql`
+  const read = (range: SQL) => db.execute<{ s: string | null }>(sql`
     select string_agg(${rich}, chr(30)) as s from touchpoints t
-    where ${whose} and t.occurred_at >= ${from}::timestamptz and ${effective}`);
-  return { deals: dealInputs, touches: parseTouches(packed?.s ?? '', dims), dims };
+    where ${range} and ${whose} and t.occurred_at >= ${from}::timestamptz and ${effective}`);
+  // A few deals (a refresh) in one query; every deal by ranges of touches.
+  const packed = opportunityIds ? [(await read(sql`true`)).rows[0]] : await byIdRanges(db, read);
+  return { deals: dealInputs, touches: parseTouches(joined(packed, 's', RS), dims), dims };
+}
+
+/** Touches per query when every deal is read: the packed text of one range stays ~10–20 MB. */
+const TOUCH_RANGE = 250_000;
+
+/**
+ * Runs a packing query once per range of touch ids and returns each range's row. One query over
+ * every touch built texts of ~100 MB inside the database: on PGlite that grows the WASM heap,
+ * which never gives memory back (a server ran at ~1.05 GB after one full recompute of the large
+ * demo). Ranges are read one after the other; their texts are joined here.
+ */
+async function byIdRanges<R>(db: Database, read: (range: SQL) => Promise<{ rows: R[] }>): Promise<(R | undefined)[]> {
+  const { rows: [bounds] } = await db.execute<{ lo: number | null; hi: number | null }>(sql`select min(id) as lo, max(id) as hi from touchpoints`);
+  if (bounds?.lo === null || bounds?.lo === undefined || bounds.hi === null) return [];
+  const out: (R | undefined)[] = [];
+  for (let lo = Number(bounds.lo); lo <= Number(bounds.hi); lo += TOUCH_RANGE) {
+    out.push((await read(sql`t.id >= ${lo} and t.id < ${lo + TOUCH_RANGE}`)).rows[0]);
+  }
+  return out;
+}
+
+/** The ranges' packed texts as one, with the separator between non-empty ones. */
+function joined<K extends string>(rows: readonly (Partial<Record<K, string | null>> | undefined)[], key: K, separator: string): string {
+  return rows.map((r) => r?.[key]).filter((x): x is string => !!x).join(separator);
 }
 
 export async function loadDimensions(db: Database): Promise<Dimensions> {
