@@ -40,14 +40,14 @@ export async function rescoreAll(ctx: Ctx, options: { onChunk?: (done: number) =
   const { rows } = await ctx.db.execute<{ id: string }>(sql`select p.id from people p left join person_scores s on s.person_id = p.id
     where s.person_id is null or s.model_id <> ${model.id}::uuid or s.parts is null or s.explanation_digest is null or s.digest is null
       or s.due_at <= ${now}::timestamptz`);
-  const todo = [...new Set([...rows.map((r) => r.id), ...decay.rescore])];
-  if (todo.length > (options.fromPopulationAbove ?? BY_CHUNKS)) {
-    const run = await rescoreFromPopulation(ctx, model, def, new Set(todo), moveStages, (n) => options.onChunk?.(total.scored + n));
+  const fromTouches = [...new Set([...rows.map((r) => r.id), ...decay.rescore])];
+  if (fromTouches.length > (options.fromPopulationAbove ?? BY_CHUNKS)) {
+    const run = await rescoreFromPopulation(ctx, model, def, new Set(fromTouches), moveStages, (n) => options.onChunk?.(total.scored + n));
     total.scored += run.scored;
     total.becameMql += run.becameMql;
   } else {
-    for (let i = 0; i < todo.length; i += CHUNK) {
-      const run = await scorePeople(ctx, todo.slice(i, i + CHUNK), model, { moveStages });
+    for (let i = 0; i < fromTouches.length; i += CHUNK) {
+      const run = await scorePeople(ctx, fromTouches.slice(i, i + CHUNK), model, { moveStages });
       total.scored += run.scored;
       total.becameMql += run.becameMql;
       options.onChunk?.(total.scored);
