@@ -40,9 +40,11 @@ async function footprint(email: string) {
 describe('a single touch written in one statement (form posts)', () => {
   it('writes the same records as the set-based path for a new person at a new company', async () => {
     const details = { firstName: 'Ada', lastName: 'Byte', companyName: 'Fastco', country: 'DE', title: 'CTO', phone: '+49 1' };
-    const one = await writeOneTouchpoint(formCtx, touch('ada@fastco-one.example', details));
-    const set = await writeTouchpoints(formCtx, [touch('ada@fastco-set.example', details)]);
-    expect(one).toEqual({ ...set, personIds: [expect.any(String)] });
+    const t1 = touch('ada@fastco-one.example', details), t2 = touch('ada@fastco-set.example', details);
+    const one = await writeOneTouchpoint(formCtx, t1);
+    const set = await writeTouchpoints(formCtx, [t2]);
+    expect(one).toEqual({ ...set, personIds: [expect.any(String)], firstAt: new Map([[one.personIds[0]!, new Date(t1.occurredAt)]]) });
+    expect(set.firstAt).toEqual(new Map([[set.personIds[0]!, new Date(t2.occurredAt)]]));
     expect(one).toMatchObject({ created: 1, duplicates: 0, peopleCreated: 1, accountsCreated: 1 });
     const a = await footprint('ada@fastco-one.example');
     expect(a.person).toMatchObject({ first_name: 'Ada', company_name: 'Fastco', account_name: 'Fastco', lifecycle_stage: 'lead', created_at_first_touch: true });

@@ -52,6 +52,13 @@ export const personScores = pgTable('person_scores', {
   parts: doublePrecision('parts').array(),
   dueAt: tstz('due_at'),
   explanationDigest: text('explanation_digest'),
+  /**
+   * When the latest touch the score was computed from happened: the score holds every effective
+   * touch up to it, and any later touch it has seen changed nothing. A touch captured after it is
+   * added to the stored parts and explanation without reading the history (see advance-score.ts).
+   * Not part of the digest: a touch that changes nothing writes nothing. Null: not known.
+   */
+  touchedThrough: tstz('touched_through'),
 });
 
 /**

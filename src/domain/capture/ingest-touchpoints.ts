@@ -3,6 +3,7 @@ import { DomainError } from '../shared/errors.js';
 import { MAX_BATCH, type IngestResult } from './touchpoint.schema.js';
 import { validateTouchpoints } from './validate-touchpoints.js';
 import { writeTouchpointsInParts } from './write-in-parts.js';
+import type { WriteResult } from './write-touchpoints.js';
 import { authorize } from '../identity/access/authorize.js';
 
 /** Parts a large batch is written in on PostgreSQL unless the caller says otherwise (`TRUCE_CAPTURE_PARTS`). */
@@ -16,7 +17,7 @@ export const DEFAULT_PARTS = 2;
  * (`write-in-parts.ts`); if one of them fails, the request fails and the parts already written
  * stay: a re-send stores only what is missing.
  */
-export async function ingestTouchpoints(ctx: Ctx, items: unknown[], options: { maxFutureSkewMinutes?: number; parts?: number } = {}): Promise<IngestResult & { personIds: string[] }> {
+export async function ingestTouchpoints(ctx: Ctx, items: unknown[], options: { maxFutureSkewMinutes?: number; parts?: number } = {}): Promise<IngestResult & Pick<WriteResult, 'personIds' | 'firstAt'>> {
   authorize(ctx, 'touchpoints:write');
   if (items.length > MAX_BATCH) {
     throw new DomainError('batch_too_large', `A batch holds at most ${MAX_BATCH} touches; this one has ${items.length}. Split it.`, [

@@ -114,10 +114,14 @@ describe('the split gate', () => {
     expect(new SplitGate(1).tryAcquire(2)).toBe(false);
   });
 
-  it('sums the parts, each person once', () => {
+  it('sums the parts, each person once, with their earliest new touch', () => {
+    const at = (day: number) => new Date(Date.UTC(2026, 0, day));
     expect(sumResults([
-      { created: 3, duplicates: 1, peopleCreated: 2, accountsCreated: 1, personIds: ['a', 'b'] },
-      { created: 4, duplicates: 0, peopleCreated: 1, accountsCreated: 0, personIds: ['b', 'c'] },
-    ])).toEqual({ created: 7, duplicates: 1, peopleCreated: 3, accountsCreated: 1, personIds: ['a', 'b', 'c'] });
+      { created: 3, duplicates: 1, peopleCreated: 2, accountsCreated: 1, personIds: ['a', 'b'], firstAt: new Map([['a', at(1)], ['b', at(5)]]) },
+      { created: 4, duplicates: 0, peopleCreated: 1, accountsCreated: 0, personIds: ['b', 'c'], firstAt: new Map([['b', at(3)], ['c', at(2)]]) },
+    ])).toEqual({
+      created: 7, duplicates: 1, peopleCreated: 3, accountsCreated: 1, personIds: ['a', 'b', 'c'],
+      firstAt: new Map([['a', at(1)], ['b', at(3)], ['c', at(2)]]),
+    });
   });
 });

@@ -3,8 +3,9 @@ import { DomainError } from '../shared/errors.js';
 import { HONEYPOT_FIELD, FormSubmission, type Form } from './form.schema.js';
 import { validateTouchpoints } from './validate-touchpoints.js';
 import { writeOneTouchpoint } from './write-one-touchpoint.js';
+import type { WriteResult } from './write-touchpoints.js';
 
-export type SubmitResult = { stored: boolean; personCreated: boolean; personIds: string[] };
+export type SubmitResult = { stored: boolean; personCreated: boolean } & Pick<WriteResult, 'personIds' | 'firstAt'>;
 
 const KNOWN = new Set(['email', 'firstName', 'lastName', 'company', 'title', 'country', 'phone', 'message', 'pageUrl', HONEYPOT_FIELD]);
 
@@ -24,7 +25,7 @@ export async function submitForm(ctx: Ctx, form: Form, body: Record<string, unkn
   const s = parsed.data;
   if (s[HONEYPOT_FIELD]) {
     ctx.log.warn({ form: form.key }, 'form honeypot filled; submission dropped');
-    return { stored: false, personCreated: false, personIds: [] };
+    return { stored: false, personCreated: false, personIds: [], firstAt: new Map() };
   }
   const extra = Object.fromEntries(Object.entries(s).filter(([k, v]) => !KNOWN.has(k) && typeof v === 'string'));
   const { valid, issues } = await validateTouchpoints(ctx, [{
@@ -38,5 +39,5 @@ export async function submitForm(ctx: Ctx, form: Form, body: Record<string, unkn
   }], { pathPrefix: '' });
   if (issues.length > 0) throw new DomainError('validation_failed', 'Please check the highlighted fields.', issues.flatMap((i) => i.issues));
   const result = await writeOneTouchpoint(ctx, valid[0]!);
-  return { stored: true, personCreated: result.peopleCreated > 0, personIds: result.personIds };
+  return { stored: true, personCreated: result.peopleCreated > 0, personIds: result.personIds, firstAt: result.firstAt };
 }

@@ -53,7 +53,7 @@ export async function writeTouchpointsInParts(ctx: Ctx, touches: NormalisedTouch
 }
 
 export function sumResults(results: WriteResult[]): WriteResult {
-  const sum: WriteResult = { created: 0, duplicates: 0, peopleCreated: 0, accountsCreated: 0, personIds: [] };
+  const sum: WriteResult = { created: 0, duplicates: 0, peopleCreated: 0, accountsCreated: 0, personIds: [], firstAt: new Map() };
   const personIds = new Set<string>();
   for (const r of results) {
     sum.created += r.created;
@@ -62,6 +62,7 @@ export function sumResults(results: WriteResult[]): WriteResult {
     sum.accountsCreated += r.accountsCreated;
     // A known person can be named by id in one part and by e-mail in another.
     for (const id of r.personIds) personIds.add(id);
+    for (const [id, at] of r.firstAt) if (!(sum.firstAt.get(id)! <= at)) sum.firstAt.set(id, at);
   }
   sum.personIds = [...personIds];
   return sum;

@@ -94,6 +94,7 @@ async function writeOne(ctx: Ctx, t: NormalisedTouch, email: string, importId: s
   return {
     created: row.created, duplicates: 1 - row.created, peopleCreated: row.people_created, accountsCreated: row.accounts_created,
     personIds: row.person_id ? [row.person_id] : [],
+    firstAt: new Map(row.person_id ? [[row.person_id, new Date(t.occurredAt)]] : []),
   };
 }
 

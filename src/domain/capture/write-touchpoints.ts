@@ -9,6 +9,8 @@ export type WriteResult = {
   created: number; duplicates: number; peopleCreated: number; accountsCreated: number;
   /** The people whose timeline gained a touch (for scoring). */
   personIds: string[];
+  /** For each of them, when the earliest touch stored now happened (scoring takes touches newer than its score incrementally). */
+  firstAt: Map<string, Date>;
 };
 
 /**
@@ -26,7 +28,7 @@ export async function writeTouchpoints(ctx: Ctx, touches: NormalisedTouch[], opt
   /** This is part `index` of `of` of a batch split by `writeTouchpointsInParts` (said in its audit row). */
   part?: { index: number; of: number };
 } = {}): Promise<WriteResult> {
-  if (touches.length === 0) return { created: 0, duplicates: 0, peopleCreated: 0, accountsCreated: 0, personIds: [] };
+  if (touches.length === 0) return { created: 0, duplicates: 0, peopleCreated: 0, accountsCreated: 0, personIds: [], firstAt: new Map() };
   const now = ctx.clock.now().toISOString();
   const recordedBy = options.importId ? `import:${options.importId}` : actorLabel(ctx.actor);
   const actor = { type: ctx.actor.type, id: ctx.actor.id, stageActorId: options.importId ?? ctx.actor.id };
@@ -44,11 +46,11 @@ export async function writeTouchpoints(ctx: Ctx, touches: NormalisedTouch[], opt
       encodeTouches(tx, ctx.engine, touches),
     ]);
     await stageTouches(tx, encoded);
-    const { created, personIds } = await insertTouches(tx, {
+    const { created, personIds, firstAt } = await insertTouches(tx, {
       recordedBy, now, actor, batch: options.importId ?? 'api', touches: touches.length, accountsCreated: people.accountsCreated,
       part: options.part,
     });
-    return { created, duplicates: touches.length - created, peopleCreated: people.peopleCreated, accountsCreated: people.accountsCreated, personIds };
+    return { created, duplicates: touches.length - created, peopleCreated: people.peopleCreated, accountsCreated: people.accountsCreated, personIds, firstAt };
   });
 }
 
@@ -151,7 +153,7 @@ async function fillInPeople(tx: Database, now: string): Promise<void> {
 async function insertTouches(tx: Database, b: {
   recordedBy: string; now: string; actor: Actor; batch: string; touches: number; accountsCreated: number;
   part: { index: number; of: number } | undefined;
-}): Promise<{ created: number; personIds: string[] }> {
+}): Promise<{ created: number; personIds: string[]; firstAt: Map<string, Date> }> {
   const statement = (onConflict: boolean) => sql`
     with who as materialized (
       select p.email, p.id, p.account_id from people p where p.email = any(array(select email from _em))),
@@ -164,21 +166,22 @@ async function insertTouches(tx: Database, b: {
       left join who w on w.email = s.email
       order by s.occurred_at
       ${onConflict ? sql`on conflict (external_id) do nothing` : sql``}
-      returning person_id),
+      returning person_id, occurred_at),
     au as (
       insert into audit_log (at, actor_type, actor_id, entity, entity_id, action, after)
       select ${b.now}::timestamptz, ${b.actor.type}, ${b.actor.id}, 'touchpoint_batch', ${b.batch}, 'ingest',
              jsonb_build_object('touches', ${b.touches}::int, 'created', (select count(*) from ins)::int, 'accountsCreated', ${b.accountsCreated}::int
              ${b.part ? sql`, 'part', ${b.part.index}::int, 'parts', ${b.part.of}::int` : sql``}))
-    select person_id, count(*)::int as n from ins group by person_id`;
-  const r = await firstPlainThenOnConflict<{ person_id: string | null; n: number }>(tx, statement, 'touchpoints_external_id_unique');
+    select person_id, count(*)::int as n, min(occurred_at) as first_at from ins group by person_id`;
+  const r = await firstPlainThenOnConflict<{ person_id: string | null; n: number; first_at: Date }>(tx, statement, 'touchpoints_external_id_unique');
   let created = 0;
   const personIds: string[] = [];
+  const firstAt = new Map<string, Date>();
   for (const row of r.rows) {
     created += row.n;
-    if (row.person_id) personIds.push(row.person_id);
+    if (row.person_id) { personIds.push(row.person_id); firstAt.set(row.person_id, new Date(row.first_at)); }
   }
-  return { created, personIds };
+  return { created, personIds, firstAt };
 }
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {

@@ -1,5 +1,5 @@
 import type { ScoringModel } from '../scoring/scoring-model-api.schema.js';
-import { scorePeople, type ScoreRun } from '../scoring/score-people.js';
+import { scorePeople, type ScoreOptions, type ScoreRun } from '../scoring/score-people.js';
 import type { Ctx } from '../shared/context.js';
 import { assignHandoffs } from './assign-handoffs.js';
 
@@ -8,8 +8,8 @@ import { assignHandoffs } from './assign-handoffs.js';
  * and a deadline before the form is answered. (Any MQL missed here — a crash in between — is
  * routed by the `route-waiting-mqls` job within seconds.)
  */
-export async function scoreAndRoutePeople(ctx: Ctx, personIds: string[], model?: ScoringModel | null): Promise<ScoreRun & { routed: number }> {
-  const run = await scorePeople(ctx, personIds, model);
+export async function scoreAndRoutePeople(ctx: Ctx, personIds: string[], model?: ScoringModel | null, options: Pick<ScoreOptions, 'firstAt'> = {}): Promise<ScoreRun & { routed: number }> {
+  const run = await scorePeople(ctx, personIds, model, options);
   const routed = run.becameMql > 0 ? (await assignHandoffs(ctx, personIds)).length : 0;
   return { ...run, routed };
 }

@@ -161,7 +161,14 @@ async function rewriteOne(ctx: Ctx, model: ScoringModel, now: Date, r: ScoreRow,
  * recording the model that caused it. Set-based: one read, one statement writing scores and moves.
  * (Everyone at once goes through rescore-all.ts, which reads the population in bulk.)
  */
-export async function scorePeople(ctx: Ctx, personIds: string[], model?: ScoringModel | null, options: { moveStages?: boolean } = {}): Promise<ScoreRun> {
+export type ScoreOptions = {
+  /** False: scores only, no MQL moves (a back-test, the bench). */
+  moveStages?: boolean;
+  /** When each person's earliest touch captured just now happened (see advance-scores.ts). */
+  firstAt?: ReadonlyMap<string, Date>;
+};
+
+export async function scorePeople(ctx: Ctx, personIds: string[], model?: ScoringModel | null, options: ScoreOptions = {}): Promise<ScoreRun> {
   const live = model === undefined ? await cachedLiveModel(ctx) : model;
   if (!live || personIds.length === 0) return { scored: 0, becameMql: 0 };
   const def = parsedDefinition(live);

@@ -52,8 +52,8 @@ export function registerPublicFormRoutes(app: App, deps: AppDeps): void {
     const submission = { ...body, ctx: undefined };
     delete submission.ctx;
     const formCtx = { ...ctx, actor: { type: 'form' as const, id: form.key } };
-    const { personIds } = await submitForm(formCtx, form, submission as Record<string, unknown>);
-    await scoreSoon(deps, formCtx, personIds);
+    const { personIds, firstAt } = await submitForm(formCtx, form, submission as Record<string, unknown>);
+    await scoreSoon(deps, formCtx, personIds, firstAt);
     const cors = origin ? corsHeaders(origin) : {};
     if (isJson) return c.json({ ok: true, message: form.successMessage }, 201, cors);
     if (form.redirectUrl) return c.redirect(form.redirectUrl, 303);

@@ -25,10 +25,10 @@ export function registerTouchpointRoutes(app: App, deps: AppDeps): void {
   }), async (c) => {
     const { touchpoints } = c.req.valid('json');
     const ctx = c.get('ctx');
-    const { personIds, ...result } = await ingestTouchpoints(ctx, touchpoints, {
+    const { personIds, firstAt, ...result } = await ingestTouchpoints(ctx, touchpoints, {
       maxFutureSkewMinutes: deps.config.maxFutureSkewMinutes, parts: deps.config.captureParts,
     });
-    await scoreSoon(deps, ctx, personIds);
+    await scoreSoon(deps, ctx, personIds, firstAt);
     return c.json(result, 201);
   });
 
@@ -45,5 +45,11 @@ export function registerTouchpointRoutes(app: App, deps: AppDeps): void {
     summary: 'Correct or retract a touch (touches are immutable; this records a new one)',
     request: { params: TouchIdParam, body: { required: true, ...json(CorrectTouchpointInput) } },
     responses: { 201: { description: 'The correcting touch', ...json(TouchpointSchema.omit({ campaign: true, person: true, account: true })) }, ...errorResponses },
-  }), async (c) => c.json(await correctTouchpoint(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 201));
+  }), async (c) => {
+    const ctx = c.get('ctx');
+    const row = await correctTouchpoint(ctx, c.req.valid('param').id, c.req.valid('json'));
+    // A correction changes the person's history, not only its end: scored again from every touch.
+    if (row.personId) await scoreSoon(deps, ctx, [row.personId]);
+    return c.json(row, 201);
+  });
 }
