@@ -119,6 +119,11 @@ export async function loadDemo(handle: DbHandle, options: DemoOptions = {}): Pro
   progress('attribution', 0, 1);
   await creditDemoDeals(handle, new Date(options.now ?? DEFAULT_DEMO_NOW));
   progress('attribution', 1, 1);
+  // Every row was just written: their first readers would each set hint bits (with data checksums
+  // on, a WAL record per page) and dirty pages. PGlite never vacuums on its own; a bulk load should.
+  progress('vacuum', 0, 1);
+  await handle.pool.query('vacuum');
+  progress('vacuum', 1, 1);
   return { seed, scale, now: day.toISOString(), counts };
 }
 

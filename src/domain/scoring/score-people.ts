@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryPrepared } from '../../db/prepared.js';
 import type { Ctx } from '../shared/context.js';
 import { checkTransition } from '../lifecycle/lifecycle-rules.js';
+import { advanceScores } from './advance-scores.js';
 import { loadScoringFacts } from './load-scoring-facts.js';
 import { HAND_RAISE_KINDS, type LifecycleStage } from '../../db/schema/vocabulary.js';
 import { scoreCore, type ScoreCore, type TouchFact } from './score-person.js';
@@ -43,9 +44,13 @@ export function mqlMove(def: ScoringDefinition, personId: string, stage: Lifecyc
  * One score as it travels to the database (see writeScores): figures, `parts` as an array literal,
  * the stored explanation as JSON text `x` with its digest `xd`, and `d`, the digest of it all.
  */
-export type ScoreRow = { p: string; fit: number; e: number; t: number; g: string; m: string | null; parts: string; due: string | null; x: string; xd: string; d: string };
-/** What is stored of a person's score, to compare with: its digest and its explanation's. */
-export type StoredDigests = { d: string; xd: string | null };
+export type ScoreRow = { p: string; fit: number; e: number; t: number; g: string; m: string | null; parts: string; due: string | null; x: string; xd: string; d: string; tt: string | null };
+/**
+ * What is stored of a person's score, to compare with: its digest and its explanation's, and
+ * whether it says how far its touches go (`tt` false: a score stored before touched_through was
+ * kept, rewritten once to say it; undefined: not read).
+ */
+export type StoredDigests = { d: string; xd: string | null; tt?: boolean };
 
 const md5 = (text: string) => hash('md5', text, 'base64');
 
@@ -60,7 +65,7 @@ export function scoreRow(model: ScoringModel, personId: string, s: ScoreCore): S
   const xd = md5(x);
   return {
     p: personId, fit: s.fit, e: s.engagement, t: s.total, g: s.grade, m: s.mqlReason, parts: `{${s.parts.join(',')}}`, due: s.dueAt,
-    x, xd, d: scoreDigest(model.id, s.fit, s.engagement, s.total, s.grade, s.mqlReason, xd, s.dueAt),
+    x, xd, d: scoreDigest(model.id, s.fit, s.engagement, s.total, s.grade, s.mqlReason, xd, s.dueAt), tt: s.touchedThrough,
   };
 }
 
@@ -72,7 +77,7 @@ function scoreSet(rows: readonly ScoreRow[]) {
   const c = <T,>(pick: (r: ScoreRow) => T) => col(rows, pick);
   return sql`unnest(${c((r) => r.p)}::uuid[], ${c((r) => r.fit)}::float8[], ${c((r) => r.e)}::float8[], ${c((r) => r.t)}::float8[],
     ${c((r) => r.g)}::text[], ${c((r) => r.m)}::text[], ${c((r) => r.d)}::text[], ${c((r) => r.xd)}::text[], ${c((r) => r.parts)}::text[],
-    ${c((r) => r.due)}::timestamptz[]) as r(p, fit, e, t, g, m, d, xd, parts, due)`;
+    ${c((r) => r.due)}::timestamptz[], ${c((r) => r.tt)}::timestamptz[]) as r(p, fit, e, t, g, m, d, xd, parts, due, tt)`;
 }
 
 /** Explanations as a set of rows: the ids as an array, the JSON texts as one text split in the database (JSON never holds \x1e). */
@@ -98,7 +103,7 @@ export async function writeScores(ctx: Ctx, model: ScoringModel, now: Date, all:
   all.forEach((r, k) => {
     const before = stored?.(r, k) ?? null;
     if (before === null) { fresh.push(r); explainedAnew.push(r); return; }
-    if (before.d === r.d) return;
+    if (before.d === r.d && (before.tt !== false || r.tt === null)) return;
     known.push(r);
     if (before.xd === null) explainedAnew.push(r);
     else if (before.xd !== r.xd) explained.push(r);
@@ -110,17 +115,19 @@ export async function writeScores(ctx: Ctx, model: ScoringModel, now: Date, all:
   const parts: SQL[] = [];
   if (known.length) parts.push(sql`rewritten as (
       update person_scores s set model_id = ${model.id}::uuid, fit = r.fit, engagement = r.e, total = r.t, grade = r.g, mql_reason = r.m,
-        scored_at = ${now}::timestamptz, digest = r.d, explanation_digest = r.xd, parts = r.parts::float8[], due_at = r.due
+        scored_at = case when s.digest is distinct from r.d then ${now}::timestamptz else s.scored_at end,
+        digest = r.d, explanation_digest = r.xd, parts = r.parts::float8[], due_at = r.due, touched_through = r.tt
       from ${scoreSet(known)}
-      where s.person_id = r.p and s.digest is distinct from r.d
+      where s.person_id = r.p and (s.digest is distinct from r.d or (s.touched_through is null and r.tt is not null))
       returning 1)`);
   if (fresh.length) parts.push(sql`scores as (
-      insert into person_scores as s (person_id, model_id, fit, engagement, total, grade, mql_reason, scored_at, digest, explanation_digest, parts, due_at)
-      select r.p, ${model.id}::uuid, r.fit, r.e, r.t, r.g, r.m, ${now}::timestamptz, r.d, r.xd, r.parts::float8[], r.due
+      insert into person_scores as s (person_id, model_id, fit, engagement, total, grade, mql_reason, scored_at, digest, explanation_digest, parts, due_at, touched_through)
+      select r.p, ${model.id}::uuid, r.fit, r.e, r.t, r.g, r.m, ${now}::timestamptz, r.d, r.xd, r.parts::float8[], r.due, r.tt
       from ${scoreSet(fresh)}
       on conflict (person_id) do update set model_id = excluded.model_id, fit = excluded.fit, engagement = excluded.engagement,
         total = excluded.total, grade = excluded.grade, mql_reason = excluded.mql_reason, scored_at = excluded.scored_at,
-        digest = excluded.digest, explanation_digest = excluded.explanation_digest, parts = excluded.parts, due_at = excluded.due_at
+        digest = excluded.digest, explanation_digest = excluded.explanation_digest, parts = excluded.parts, due_at = excluded.due_at,
+        touched_through = excluded.touched_through
       where s.digest is distinct from excluded.digest
       returning 1)`);
   if (explained.length) parts.push(sql`explained as (
@@ -147,18 +154,20 @@ export async function writeScores(ctx: Ctx, model: ScoringModel, now: Date, all:
 async function rewriteOne(ctx: Ctx, model: ScoringModel, now: Date, r: ScoreRow, explained: boolean): Promise<void> {
   await queryPrepared(ctx.db, 'truce_rewrite_score', `
     with rewritten as (
-      update person_scores set model_id = $2, fit = $3, engagement = $4, total = $5, grade = $6, mql_reason = $7, scored_at = $8,
-        digest = $9, explanation_digest = $10, parts = $11::float8[], due_at = $12
-      where person_id = $1 and digest is distinct from $9
+      update person_scores set model_id = $2, fit = $3, engagement = $4, total = $5, grade = $6, mql_reason = $7,
+        scored_at = case when digest is distinct from $9 then $8 else scored_at end,
+        digest = $9, explanation_digest = $10, parts = $11::float8[], due_at = $12, touched_through = $14
+      where person_id = $1 and (digest is distinct from $9 or (touched_through is null and $14::timestamptz is not null))
       returning 1)
     update person_score_explanations set explanation = $13::jsonb where person_id = $1 and $13::text is not null`,
-  [r.p, model.id, r.fit, r.e, r.t, r.g, r.m, now, r.d, r.xd, r.parts, r.due, explained ? r.x : null]);
+  [r.p, model.id, r.fit, r.e, r.t, r.g, r.m, now, r.d, r.xd, r.parts, r.due, explained ? r.x : null, r.tt]);
 }
 
 /**
  * Scores these people under the live model (or the one given), stores each score with its
  * explanation, and moves to MQL those whose score crossed the threshold or who raised a hand,
  * recording the model that caused it. Set-based: one read, one statement writing scores and moves.
+ * People touched just now (`firstAt`) are first advanced from their stored scores (advance-scores.ts).
  * (Everyone at once goes through rescore-all.ts, which reads the population in bulk.)
  */
 export type ScoreOptions = {
@@ -173,7 +182,11 @@ export async function scorePeople(ctx: Ctx, personIds: string[], model?: Scoring
   if (!live || personIds.length === 0) return { scored: 0, becameMql: 0 };
   const def = parsedDefinition(live);
   const now = ctx.clock.now();
-  const subjects = await loadScoringFacts(ctx.db, personIds);
+  // Touches captured just now are added to the stored scores they follow; the rest read every touch.
+  const rest = options.firstAt?.size ? await advanceScores(ctx, live, def, personIds, options.firstAt) : personIds;
+  const advanced = personIds.length - rest.length;
+  if (rest.length === 0) return { scored: advanced, becameMql: 0 };
+  const subjects = await loadScoringFacts(ctx.db, rest);
   const records: ScoreRow[] = [];
   const moves: MqlMove[] = [];
   const digests = new Map<string, StoredDigests | null>();
@@ -185,5 +198,5 @@ export async function scorePeople(ctx: Ctx, personIds: string[], model?: Scoring
     if (move) moves.push(move);
   }
   await writeScores(ctx, live, now, records, moves, (r) => digests.get(r.p));
-  return { scored: records.length, becameMql: moves.length };
+  return { scored: advanced + records.length, becameMql: moves.length };
 }

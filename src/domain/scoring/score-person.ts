@@ -51,10 +51,13 @@ export type StoredRule = Omit<Explanation, 'points' | 'decayed' | 'hits'> & {
  */
 export type ScoreParts = number[];
 
-/** The score's core: numbers, the stored explanation, the parts decay works on, and until when they hold. */
-export type ScoreCore = Omit<PersonScore, 'explanation'> & { rules: StoredRule[]; parts: ScoreParts; dueAt: string | null };
+/**
+ * The score's core: numbers, the stored explanation, the parts decay works on, until when they
+ * hold, and when the latest touch it holds happened (`touchedThrough`, null without touches).
+ */
+export type ScoreCore = Omit<PersonScore, 'explanation'> & { rules: StoredRule[]; parts: ScoreParts; dueAt: string | null; touchedThrough: string | null };
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 const round = (n: number) => Math.round(n * 100) / 100;
 const norm = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
 
@@ -94,7 +97,7 @@ export function holds(c: Condition, value: unknown): boolean {
   }
 }
 
-function matches(rule: EngagementRule, t: TouchFact): boolean {
+export function matches(rule: EngagementRule, t: TouchFact): boolean {
   const w = rule.when;
   if (w.kinds && !w.kinds.includes(t.kind)) return false;
   if (w.channels && !w.channels.includes(t.channel)) return false;
@@ -116,11 +119,11 @@ function gradeOf(def: ScoringDefinition, fit: number, engagement: number): Grade
 }
 
 /** A rule's stored entry (one literal, one object shape: spreads in the per-person loop cost a third of scoring). */
-function ruleEntry(ruleId: string, label: string, source: Explanation['source'], points: number, count = 1, at: string | null = null): StoredRule {
+export function ruleEntry(ruleId: string, label: string, source: Explanation['source'], points: number, count = 1, at: string | null = null): StoredRule {
   return { ruleId, label, source, points, rawPoints: points, count, firstAt: at, lastAt: at, hits: [] };
 }
 
-const decayed = (points: number, fromMs: number, toMs: number, halfLifeDays: number) => points * 0.5 ** (Math.max(0, toMs - fromMs) / DAY_MS / halfLifeDays);
+export const decayed = (points: number, fromMs: number, toMs: number, halfLifeDays: number) => points * 0.5 ** (Math.max(0, toMs - fromMs) / DAY_MS / halfLifeDays);
 
 /**
  * Engagement at `nowMs` from a score's parts: each fired rule's q decayed from its latest hit, in
@@ -142,6 +145,18 @@ export function settle(def: ScoringDefinition, fit: number, engagement: number, 
   };
 }
 
+/** Fit: the points of every fit rule the person's and account's fields satisfy, with their stored entries. */
+export function fitOf(def: ScoringDefinition, facts: PersonFacts): { fit: number; rules: StoredRule[] } {
+  const rules: StoredRule[] = [];
+  let fit = 0;
+  for (const rule of def.fit) {
+    if (!rule.when.every((c) => holds(c, read(facts, c.field)))) continue;
+    fit += rule.points;
+    rules.push(ruleEntry(rule.id, rule.label, 'fit', rule.points));
+  }
+  return { fit, rules };
+}
+
 /**
  * Scores one person at `now` under a model: fit from their fields (no decay), engagement from
  * their touches up to `now` (each hit decays by the half-life; caps hold per rule and period),
@@ -150,15 +165,8 @@ export function settle(def: ScoringDefinition, fit: number, engagement: number, 
  */
 export function scoreCore(def: ScoringDefinition, facts: PersonFacts, touches: readonly TouchFact[], now: Date): ScoreCore {
   const nowMs = now.getTime();
-  const rules: StoredRule[] = [];
   let dueMs = Infinity;
-
-  let fit = 0;
-  for (const rule of def.fit) {
-    if (!rule.when.every((c) => holds(c, read(facts, c.field)))) continue;
-    fit += rule.points;
-    rules.push(ruleEntry(rule.id, rule.label, 'fit', rule.points));
-  }
+  const { fit, rules } = fitOf(def, facts);
 
   const past: TouchFact[] = [];
   for (const t of touches) {
@@ -232,6 +240,7 @@ export function scoreCore(def: ScoringDefinition, facts: PersonFacts, touches: r
     rules: rules.concat(engaged, signals),
     parts,
     dueAt: dueMs === Infinity ? null : new Date(dueMs).toISOString(),
+    touchedThrough: last?.occurredAt.toISOString() ?? null,
   };
 }
 
@@ -258,6 +267,6 @@ export function explainAt(rules: readonly StoredRule[], at: Date): Explanation[]
 
 /** A person's score at `now` with its explanation as read (see scoreCore and explainAt). */
 export function scorePerson(def: ScoringDefinition, facts: PersonFacts, touches: readonly TouchFact[], now: Date): PersonScore {
-  const { rules, parts: _parts, dueAt: _dueAt, ...score } = scoreCore(def, facts, touches, now);
+  const { rules, parts: _parts, dueAt: _dueAt, touchedThrough: _through, ...score } = scoreCore(def, facts, touches, now);
   return { ...score, explanation: explainAt(rules, now) };
 }
