@@ -1,6 +1,6 @@
 import { HAND_RAISE_KINDS, type LifecycleStage } from '../../db/schema/vocabulary.js';
 import {
-  DAY_MS, decayed, engagementAt, fitOf, matches, ruleEntry, settle,
+  cappedPoints, DAY_MS, decayed, engagementAt, fitOf, matches, ruleEntry, settle,
   type PersonFacts, type ScoreCore, type ScoreParts, type StoredRule, type TouchFact,
 } from './score-person.js';
 import type { ScoringDefinition } from './scoring-model.schema.js';
@@ -52,7 +52,6 @@ export function advanceScore(def: ScoringDefinition, stage: LifecycleStage, fact
       if (!matches(rule, t)) continue;
       const at = t.occurredAt.getTime();
       let raw = rule.points;
-      let capped = false;
       if (rule.cap) {
         const period = rule.cap.periodDays * DAY_MS;
         const bucket = Math.floor(at / period);
@@ -60,9 +59,9 @@ export function advanceScore(def: ScoringDefinition, stage: LifecycleStage, fact
         if (count > hits.length && Math.floor(Date.parse(hits.at(-1)!.at) / period) >= bucket) return null;
         let spent = 0;
         for (let k = hits.length - 1; k >= 0; k--) if (Math.floor(Date.parse(hits[k]!.at) / period) === bucket) spent += Math.abs(hits[k]!.rawPoints);
-        const room = Math.max(0, rule.cap.maxPoints - spent);
-        if (Math.abs(raw) > room) { raw = Math.sign(raw) * room; capped = true; }
+        raw = cappedPoints(raw, rule.cap.maxPoints, spent);
       }
+      const capped = raw !== rule.points;
       q = count === 0 ? raw : decayed(q, lastMs, at, halfLife) + raw;
       lastMs = at;
       if (count === 0) firstAt = t.occurredAt.toISOString();

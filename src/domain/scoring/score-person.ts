@@ -123,6 +123,12 @@ export function ruleEntry(ruleId: string, label: string, source: Explanation['so
   return { ruleId, label, source, points, rawPoints: points, count, firstAt: at, lastAt: at, hits: [] };
 }
 
+/** A hit's points under its rule's cap, when `spent` (in absolute points) is already counted in its period. */
+export function cappedPoints(points: number, maxPoints: number, spent: number): number {
+  const room = Math.max(0, maxPoints - spent);
+  return Math.abs(points) > room ? Math.sign(points) * room : points;
+}
+
 export const decayed = (points: number, fromMs: number, toMs: number, halfLifeDays: number) => points * 0.5 ** (Math.max(0, toMs - fromMs) / DAY_MS / halfLifeDays);
 
 /**
@@ -189,14 +195,13 @@ export function scoreCore(def: ScoringDefinition, facts: PersonFacts, touches: r
       if (!matches(rule, t)) continue;
       const at = t.occurredAt.getTime();
       let raw = rule.points;
-      let capped = false;
       if (rule.cap) {
         const bucket = Math.floor(at / (rule.cap.periodDays * DAY_MS));
         const spent = used.get(bucket) ?? 0;
-        const room = Math.max(0, rule.cap.maxPoints - spent);
-        if (Math.abs(raw) > room) { raw = Math.sign(raw) * room; capped = true; }
+        raw = cappedPoints(raw, rule.cap.maxPoints, spent);
         used.set(bucket, spent + Math.abs(raw));
       }
+      const capped = raw !== rule.points;
       // q: the rule's points as of this (its latest) hit (the first hit starts it: decaying 0 from
       // the epoch would be a power of 2 so small it is subnormal, ~100 times slower to compute).
       q = e.count === 0 ? raw : decayed(q, lastMs, at, halfLife) + raw;
