@@ -163,13 +163,6 @@ async function rewriteOne(ctx: Ctx, model: ScoringModel, now: Date, r: ScoreRow,
   [r.p, model.id, r.fit, r.e, r.t, r.g, r.m, now, r.d, r.xd, r.parts, r.due, explained ? r.x : null, r.tt]);
 }
 
-/**
- * Scores these people under the live model (or the one given), stores each score with its
- * explanation, and moves to MQL those whose score crossed the threshold or who raised a hand,
- * recording the model that caused it. Set-based: one read, one statement writing scores and moves.
- * People touched just now (`firstAt`) are first advanced from their stored scores (advance-scores.ts).
- * (Everyone at once goes through rescore-all.ts, which reads the population in bulk.)
- */
 export type ScoreOptions = {
   /** False: scores only, no MQL moves (a back-test, the bench). */
   moveStages?: boolean;
@@ -177,6 +170,13 @@ export type ScoreOptions = {
   firstAt?: ReadonlyMap<string, Date>;
 };
 
+/**
+ * Scores these people under the live model (or the one given), stores each score with its
+ * explanation, and moves to MQL those whose score crossed the threshold or who raised a hand,
+ * recording the model that caused it. Set-based: one read, one statement writing scores and moves.
+ * People touched just now (`firstAt`) are first advanced from their stored scores (advance-scores.ts).
+ * (Everyone at once goes through rescore-all.ts, which reads the population in bulk.)
+ */
 export async function scorePeople(ctx: Ctx, personIds: string[], model?: ScoringModel | null, options: ScoreOptions = {}): Promise<ScoreRun> {
   const live = model === undefined ? await cachedLiveModel(ctx) : model;
   if (!live || personIds.length === 0) return { scored: 0, becameMql: 0 };
