@@ -15,6 +15,8 @@ import { CHANNELS, SIDES, TOUCH_KINDS } from './vocabulary.js';
  */
 export const touchpoints = pgTable('touchpoints', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  // COLLATE "C" (migration 0017: byte-wise comparisons for the unique index capture checks per touch;
+  // drizzle does not model collations).
   externalId: text('external_id').notNull().unique(),
   occurredAt: tstz('occurred_at').notNull(),
   personId: uuid('person_id'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyText, field, summarisePeople } from './stage-touchpoints.js';
+import { copyText, directCopyText, directTouches, field, summarisePeople } from './stage-touchpoints.js';
 import type { NormalisedTouch } from './touchpoint.schema.js';
 
 const touch = (t: Partial<NormalisedTouch>): NormalisedTouch => ({
@@ -39,5 +39,36 @@ describe('people of a batch', () => {
       touch({ occurredAt: '2026-03-01T10:30:00+01:00', channel: 'email' }),
     ]);
     expect(p!.first.channel).toBe('email');
+  });
+});
+
+describe('touches for COPY straight into touchpoints', () => {
+  it('orders them by company, then time (same instants in the batch order), and writes each with its ids', () => {
+    const d = directTouches([
+      touch({ externalId: 'c', occurredAt: '2026-03-01T10:00:00.000Z', properties: { q: 'a\tb' } }),
+      touch({ externalId: 'a', occurredAt: '2026-03-01T09:00:00.000Z', email: 'bob@acme.example' }),
+      touch({ externalId: 'b', occurredAt: '2026-03-01T10:00:00+01:00', personId: 'p-2', email: null }),
+      touch({ externalId: 'd', occurredAt: '2026-03-01T08:00:00.000Z', email: 'zoe@beta.example' }),
+      touch({ externalId: 'e', occurredAt: '2026-03-01T09:30:00+01:00' }),
+      touch({ externalId: 'f', occurredAt: '2026-03-01T08:30:00.000Z' }),
+    ], 'api-key:k');
+    expect(d.order.map((i) => d.touches[i]!.externalId)).toEqual(['b', 'e', 'f', 'a', 'c', 'd']);
+    const ids = (t: { email: string | null; personId: string | null }): [string | null, string | null] =>
+      t.personId ? [t.personId, null] : [`p-${t.email}`, 'acc'];
+    const abc = directTouches(d.touches.filter((t) => 'abc'.includes(t.externalId)), 'api-key:k');
+    const out = directCopyText(abc, ids)!;
+    expect(new Map(out.firstAt)).toEqual(new Map([
+      ['p-2', new Date('2026-03-01T09:00:00.000Z')], ['p-ann@acme.example', new Date('2026-03-01T10:00:00.000Z')],
+      ['p-bob@acme.example', new Date('2026-03-01T09:00:00.000Z')],
+    ]));
+    expect(out.text).toBe(
+      'b\t2026-03-01T10:00:00+01:00\tp-2\t\\N\tweb\tpage_view\t\\N\t\\N\tmarketing\t{}\tapi-key:k\n'
+      + 'a\t2026-03-01T09:00:00.000Z\tp-bob@acme.example\tacc\tweb\tpage_view\t\\N\t\\N\tmarketing\t{}\tapi-key:k\n'
+      + 'c\t2026-03-01T10:00:00.000Z\tp-ann@acme.example\tacc\tweb\tpage_view\t\\N\t\\N\tmarketing\t{"q":"a\\\\tb"}\tapi-key:k\n');
+  });
+
+  it('gives up on text that is not well-formed', () => {
+    const bad = directTouches([touch({ externalId: 'z\uD800' })], 'system');
+    expect(directCopyText(bad, () => [null, null])).toBeNull();
   });
 });

@@ -2,7 +2,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Database } from '../../db/client.js';
 import { actorLabel, type Ctx } from '../shared/context.js';
-import { encodeTouches, prepareStaging, stagePeople, stageTouches } from './stage-touchpoints.js';
+import {
+  canCopy, copyIntoTouchpoints, directCopyText, directTouches, encodeTouches, prepareStaging, stagePeople, stageTouches,
+  type DirectTouches, type TouchStage,
+} from './stage-touchpoints.js';
 import type { NormalisedTouch } from './touchpoint.schema.js';
 
 export type WriteResult = {
@@ -21,7 +24,9 @@ export type WriteResult = {
  * Then: accounts for the new people's unknown corporate domains (free-mail never matches); the new
  * people, already linked to their account, with their first lifecycle stage and audit rows;
  * blanks filled on known people; the touches (idempotent on external_id) with the batch's audit
- * row. The same SQL runs on PGlite and PostgreSQL.
+ * row. On PostgreSQL the touches are copied straight into touchpoints with their people's ids
+ * (`copyTouches`); on PGlite, or when a touch is already stored, they are staged and inserted
+ * with one statement (`insertTouches`). The same SQL runs on PGlite and PostgreSQL.
  */
 export async function writeTouchpoints(ctx: Ctx, touches: NormalisedTouch[], options: {
   importId?: string;
@@ -36,6 +41,11 @@ export async function writeTouchpoints(ctx: Ctx, touches: NormalisedTouch[], opt
     await prepareStaging(tx);
     await stagePeople(tx, ctx.engine, touches);
     // The people are written while the touches are encoded (the database on one core, Node on the other).
+    // On PostgreSQL the touches go by COPY straight into touchpoints once the people are known
+    // (no staging table, no insert-select), ordered by company for the timeline indexes' sake; a
+    // batch holding a touch already stored, or repeating an external id, fails that COPY and takes
+    // the staged path (which keeps the earliest of the repeats).
+    const direct = canCopy(tx, ctx.engine);
     const [people, encoded] = await Promise.all([
       (async () => {
         const accountsCreated = await createAccountsForNewDomains(tx, now);
@@ -43,13 +53,21 @@ export async function writeTouchpoints(ctx: Ctx, touches: NormalisedTouch[], opt
         await fillInPeople(tx, now);
         return { accountsCreated, peopleCreated };
       })(),
-      encodeTouches(tx, ctx.engine, touches),
+      direct ? directTouches(touches, recordedBy) : encodeTouches(tx, ctx.engine, touches),
     ]);
-    await stageTouches(tx, encoded);
-    const { created, personIds, firstAt } = await insertTouches(tx, {
+    const b = {
       recordedBy, now, actor, batch: options.importId ?? 'api', touches: touches.length, accountsCreated: people.accountsCreated,
       part: options.part,
-    });
+    };
+    let written = 'recordedBy' in encoded ? await copyTouches(tx, encoded, b) : null;
+    if (written === null || written === 'stored') {
+      // Staged: PGlite, a touch already stored or a repeated external id, or text COPY cannot carry
+      // (a lone surrogate: the json path refuses it, as it always did).
+      const stage: TouchStage = 'recordedBy' in encoded ? await encodeTouches(tx, ctx.engine, touches) : encoded;
+      await stageTouches(tx, stage);
+      written = await insertTouches(tx, b, { conflictKnown: written === 'stored' });
+    }
+    const { created, personIds, firstAt } = written;
     return { created, duplicates: touches.length - created, peopleCreated: people.peopleCreated, accountsCreated: people.accountsCreated, personIds, firstAt };
   });
 }
@@ -150,10 +168,62 @@ async function fillInPeople(tx: Database, now: string): Promise<void> {
  * id, or racing another writer fails that INSERT on the unique key and is then written with
  * ON CONFLICT DO NOTHING (the first of the repeats, in time order, is kept).
  */
-async function insertTouches(tx: Database, b: {
+type BatchFacts = {
   recordedBy: string; now: string; actor: Actor; batch: string; touches: number; accountsCreated: number;
   part: { index: number; of: number } | undefined;
-}): Promise<{ created: number; personIds: string[]; firstAt: Map<string, Date> }> {
+};
+
+type Written = { created: number; personIds: string[]; firstAt: Map<string, Date> };
+
+/** The batch's audit row; `created` is a number or the SQL counting them. */
+function batchAudit(b: BatchFacts, created: SQL) {
+  return sql`
+    insert into audit_log (at, actor_type, actor_id, entity, entity_id, action, after)
+    select ${b.now}::timestamptz, ${b.actor.type}, ${b.actor.id}, 'touchpoint_batch', ${b.batch}, 'ingest',
+           jsonb_build_object('touches', ${b.touches}::int, 'created', ${created}, 'accountsCreated', ${b.accountsCreated}::int
+           ${b.part ? sql`, 'part', ${b.part.index}::int, 'parts', ${b.part.of}::int` : sql``})`;
+}
+
+/**
+ * PostgreSQL: the touches by COPY straight into touchpoints, by company then time
+ * (`directTouches`), with the person and account the staged insert would give them (the touch's
+ * own, else its e-mail's person's, else the account of the person it names), and the batch's
+ * audit row, in a savepoint.
+ * 'stored' when a touch is already stored (a re-send, or another writer meanwhile): the savepoint
+ * is undone and the batch goes the staged way, with ON CONFLICT; null when the text is not
+ * well-formed (nothing was sent).
+ */
+async function copyTouches(tx: Database, d: DirectTouches, b: BatchFacts): Promise<Written | 'stored' | null> {
+  const named = new Set<string>();
+  for (const t of d.touches) if (t.personId && !t.accountId) named.add(t.personId);
+  const r = await tx.execute(sql`
+    select p.email, p.id, p.account_id from people p where p.email = any(array(select email from _em))
+    ${named.size ? sql`union all select null, p.id, p.account_id from people p where p.id = any(${`{${[...named].join(',')}}`}::uuid[])` : sql``}`);
+  const byEmail = new Map<string, { id: string; account_id: string | null }>();
+  const accountOfPerson = new Map<string, string | null>();
+  for (const row of r.rows as { email: string | null; id: string; account_id: string | null }[]) {
+    if (row.email === null) accountOfPerson.set(row.id, row.account_id);
+    else byEmail.set(row.email, row);
+  }
+  const personOf = (t: NormalisedTouch) => t.personId ?? (t.email === null ? null : byEmail.get(t.email)?.id ?? null);
+  const accountOf = (t: NormalisedTouch) => t.accountId
+    ?? (t.email === null ? null : byEmail.get(t.email)?.account_id ?? null)
+    ?? (t.personId === null ? null : accountOfPerson.get(t.personId) ?? null);
+  const encoded = directCopyText(d, (t) => [personOf(t), accountOf(t)]);
+  if (encoded === null) return null;
+  try {
+    await tx.transaction(async (sp) => {
+      await sp.execute(batchAudit(b, sql`${d.touches.length}::int`));
+      if (!(await copyIntoTouchpoints(sp, encoded.text))) throw new Error('COPY without a connection to send it on');
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'touchpoints_external_id_unique')) return 'stored';
+    throw err;
+  }
+  return { created: d.touches.length, personIds: [...encoded.firstAt.keys()], firstAt: encoded.firstAt };
+}
+
+async function insertTouches(tx: Database, b: BatchFacts, options: { conflictKnown?: boolean } = {}): Promise<Written> {
   const statement = (onConflict: boolean) => sql`
     with who as materialized (
       select p.email, p.id, p.account_id from people p where p.email = any(array(select email from _em))),
@@ -167,13 +237,12 @@ async function insertTouches(tx: Database, b: {
       order by s.occurred_at
       ${onConflict ? sql`on conflict (external_id) do nothing` : sql``}
       returning person_id, occurred_at),
-    au as (
-      insert into audit_log (at, actor_type, actor_id, entity, entity_id, action, after)
-      select ${b.now}::timestamptz, ${b.actor.type}, ${b.actor.id}, 'touchpoint_batch', ${b.batch}, 'ingest',
-             jsonb_build_object('touches', ${b.touches}::int, 'created', (select count(*) from ins)::int, 'accountsCreated', ${b.accountsCreated}::int
-             ${b.part ? sql`, 'part', ${b.part.index}::int, 'parts', ${b.part.of}::int` : sql``}))
+    au as (${batchAudit(b, sql`(select count(*) from ins)::int`)})
     select person_id, count(*)::int as n, min(occurred_at) as first_at from ins group by person_id`;
-  const r = await firstPlainThenOnConflict<{ person_id: string | null; n: number; first_at: Date }>(tx, statement, 'touchpoints_external_id_unique');
+  type Row = { person_id: string | null; n: number; first_at: Date };
+  const r = options.conflictKnown
+    ? { rows: (await tx.execute(statement(true))).rows as Row[] }
+    : await firstPlainThenOnConflict<Row>(tx, statement, 'touchpoints_external_id_unique');
   let created = 0;
   const personIds: string[] = [];
   const firstAt = new Map<string, Date>();
