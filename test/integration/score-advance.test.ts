@@ -96,7 +96,11 @@ describe('scoring a touch from the stored score', () => {
       const [again] = await stored([p.id]);
       return { now: { ...now!, scored_at: null, digest: null }, again: { ...again!, scored_at: null, digest: null } };
     };
-    const late = await env.request('POST', '/api/v1/touchpoints', { touchpoints: [{ externalId: 'adv-old', occurredAt: '2026-05-01T10:00:00Z', kind: 'webinar_attended', email: p.email }] });
+    // A capture holding a touch dated before what the score holds, and one of now.
+    const late = await env.request('POST', '/api/v1/touchpoints', { touchpoints: [
+      { externalId: 'adv-old', occurredAt: '2026-05-01T10:00:00Z', kind: 'webinar_attended', email: p.email },
+      { externalId: 'adv-now', occurredAt: minutesAgo(1), kind: 'email_click', email: p.email },
+    ] });
     expect(late.status).toBe(201);
     const a = await fullScore();
     expect(a.now).toEqual(a.again);
@@ -128,9 +132,11 @@ describe('scoring a touch from the stored score', () => {
     const p = people[7]!;
     await env.handle.pool.query(`insert into touchpoints (external_id, occurred_at, person_id, channel, kind, side, recorded_by)
       values ('adv-cas', $1, $2, 'email', 'email_click', 'marketing', 'test')`, [minutesAgo(1), p.id]);
-    // Another model's score: not the live model's parts to go on from.
+    // Another model's score (its stored counts made up, so going on from them would show).
     const { rows: [other] } = await env.handle.pool.query<{ id: string }>(`select id from scoring_models where status <> 'published' limit 1`);
     await env.handle.pool.query(`update person_scores set model_id = $1 where person_id = $2`, [other!.id, p.id]);
+    await env.handle.pool.query(`update person_score_explanations set explanation = (select jsonb_agg(jsonb_set(e, '{count}', to_jsonb((e->>'count')::int + 100)))
+      from jsonb_array_elements(explanation) e) where person_id = $1`, [p.id]);
     await scorePeople(env.ctx, [p.id], undefined, { firstAt: new Map([[p.id, new Date(minutesAgo(1))]]) });
     const [after] = await stored([p.id]);
     await env.handle.pool.query(`update person_scores set digest = null where person_id = $1`, [p.id]);
