@@ -1,9 +1,16 @@
 // PGlite blocks the event loop for the whole of every query, so it lives in this worker thread
 // and speaks the PostgreSQL wire protocol on a unix socket. The app talks to it with the same
 // `pg` driver it uses for a real PostgreSQL server. Plain JS so it runs unchanged from src/ and dist/.
+//
+// The socket server is ours (it was @electric-sql/pglite-socket's): that one ran every protocol
+// message on its own, through a promise queue, a mutex and a `setImmediate` — ~50 KB of garbage and
+// four trips through the event loop per query, which made this thread collect its young generation
+// every few dozen queries (pauses of 2.5–6 ms in the middle of a one-person scoring). Here a
+// connection's complete messages go to PGlite as one buffer in one call, and its answer is written
+// back as it comes (docs/bench.md, "The embedded database's socket").
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 
 const { dataDir, socketPath, maxConnections } = workerData;
@@ -14,128 +21,212 @@ const db = await PGlite.create({
   // Durability is explicit: an acknowledged commit must survive a killed process.
   postgresqlconf: dataDir ? ['fsync = on', 'synchronous_commit = on', 'full_page_writes = on'] : [],
 });
-const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections });
-keepMessageGroupsTogether(server.queryQueue);
-nameStatementsPerConnection(server.queryQueue);
-await server.start();
+
+// Message types (frontend).
+const PARSE = 0x50, BIND = 0x42, DESCRIBE = 0x44, EXECUTE = 0x45, CLOSE = 0x43, FLUSH = 0x48, SYNC = 0x53, QUERY = 0x51, TERMINATE = 0x58;
+const STATEMENT = 0x53; // Describe/Close of a statement ('S'), not a portal ('P')
+// Startup-phase request codes (no type byte; length then code).
+const SSL_REQUEST = 80877103, GSSENC_REQUEST = 80877104, CANCEL_REQUEST = 80877102;
+/** Messages of an extended-protocol group (Parse, Bind, Describe, Execute, Close, Flush) that must reach the session unbroken until Sync. */
+const GROUP = new Set([PARSE, BIND, DESCRIBE, EXECUTE, CLOSE, FLUSH]);
+
+let nextId = 1;
+/** Connections with messages ready to run, in arrival order. */
+const waiting = [];
+/** The connection whose group (Parse … before its Sync) or transaction is open: only it may run. */
+let owner = null;
+let running = false;
+let stopping = false;
+let idle = Promise.resolve();
+const connections = new Set();
+
+/** A fresh connection. */
+function connection(socket) {
+  return { id: nextId++, socket, started: false, partial: null, ready: [], queued: false, inGroup: false, statements: new Set(), closing: false, gone: false };
+}
+
+const server = createServer((socket) => {
+  const conn = connection(socket);
+  connections.add(conn);
+  socket.on('data', (chunk) => received(conn, chunk));
+  socket.on('error', () => socket.destroy());
+  socket.on('close', () => gone(conn));
+});
+server.maxConnections = maxConnections;
+await new Promise((resolve, reject) => {
+  server.once('error', reject);
+  server.listen(socketPath, () => { server.off('error', reject); resolve(); });
+});
 parentPort.postMessage({ type: 'ready' });
 
 parentPort.on('message', async (message) => {
   if (message?.type !== 'close') return;
+  stopping = true; // nothing more runs; the query in hand finishes
   try {
-    await server.stop();
+    await new Promise((resolve) => {
+      server.close(() => resolve());
+      for (const conn of connections) conn.socket.destroy();
+    });
+    await idle;
     await db.close();
   } finally {
     parentPort.postMessage({ type: 'closed' });
   }
 });
 
-/**
- * The socket server queues each wire-protocol message on its own and, outside a transaction,
- * takes them in arrival order from every connection. The extended protocol sends a query as a
- * group (Parse, Bind, Describe, Execute … Sync) that must reach the one PGlite session unbroken:
- * interleaved with another connection's group, a Bind meets the other's unnamed statement ("bind
- * message supplies 1 parameters, but prepared statement requires 19"), or a query is answered
- * with another's result. This keeps a connection's group together until its Sync (and, as the
- * library does, a connection's whole transaction), and never leaves the queue stalled on an error.
- */
-function keepMessageGroupsTogether(queue) {
-  const GROUP = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]); // Parse, Bind, Describe, Execute, Close, Flush
-  const SYNC = 0x53;
-  let groupOf = null;
-  queue.processQueue = async function processQueue() {
-    if (this.processing || this.queue.length === 0) return;
-    this.processing = true;
+/** Splits what arrived into whole messages; a message cut by the socket waits for its rest. */
+function received(conn, chunk) {
+  const buf = conn.partial ? Buffer.concat([conn.partial, chunk]) : chunk;
+  let at = 0;
+  while (!conn.closing) {
+    if (!conn.started) {
+      // Before the startup message: SSL/GSS encryption requests (answered "no") and cancel requests (not supported).
+      if (buf.length - at < 8) break;
+      const length = buf.readInt32BE(at);
+      if (buf.length - at < length) break;
+      const code = buf.readInt32BE(at + 4);
+      const message = buf.subarray(at, at + length);
+      at += length;
+      if (code === SSL_REQUEST || code === GSSENC_REQUEST) conn.socket.write('N');
+      else if (code === CANCEL_REQUEST) conn.closing = true;
+      else { conn.started = true; queue(conn, message); }
+      continue;
+    }
+    if (buf.length - at < 5) break;
+    const length = 1 + buf.readInt32BE(at + 1);
+    if (buf.length - at < length) break;
+    const message = buf.subarray(at, at + length);
+    at += length;
+    if (message[0] === TERMINATE) conn.closing = true;
+    else queue(conn, renamed(conn, message));
+  }
+  conn.partial = at < buf.length && !conn.closing ? Buffer.from(buf.subarray(at)) : null;
+  if (conn.closing && conn.ready.length === 0) conn.socket.end();
+  void pump();
+}
+
+function queue(conn, message) {
+  conn.ready.push(message);
+  if (!conn.queued && conn !== owner) { conn.queued = true; waiting.push(conn); }
+}
+
+/** Runs ready connections one at a time; while a connection's group or transaction is open, only that one. */
+function pump() {
+  if (running || stopping) return idle;
+  running = true;
+  idle = (async () => {
     try {
-      while (this.queue.length > 0) {
-        const owner = groupOf ?? (this.db.isInTransaction() ? this.lastHandlerId : null);
-        let item;
-        if (owner !== null && owner !== undefined) {
-          const k = this.queue.findIndex((q) => q.handlerId === owner);
-          if (k === -1) break; // that connection's next message has not arrived yet
-          item = this.queue.splice(k, 1)[0];
+      while (!stopping) {
+        let conn = owner;
+        if (conn) {
+          if (!conn.gone && conn.ready.length === 0) break; // its next message has not arrived yet
         } else {
-          item = this.queue.shift();
+          conn = waiting.shift();
+          if (!conn) break;
         }
-        const type = item.message[0];
-        if (GROUP.has(type)) groupOf = item.handlerId;
-        else if (type === SYNC && groupOf === item.handlerId) groupOf = null;
-        let bytes = 0;
-        try {
-          await this.db.runExclusive(() => this.db.execProtocolRawStream(item.message, { onRawData: (d) => { bytes += d.length; item.onData(d); } }));
-        } catch (err) {
-          item.reject(err);
-          continue;
-        }
-        this.lastHandlerId = item.handlerId;
-        item.resolve(bytes);
+        conn.queued = false;
+        await run(conn);
       }
     } finally {
-      this.processing = false;
+      running = false;
     }
-  };
-  const clear = queue.clearQueueForHandler.bind(queue);
-  queue.clearQueueForHandler = (handlerId) => {
-    clear(handlerId);
-    // A connection that went away mid-group must not hold the others back.
-    if (groupOf === handlerId) { groupOf = null; void Promise.resolve().then(() => queue.processQueue()); }
-  };
+  })();
+  return idle;
+}
+
+async function run(conn) {
+  const messages = conn.gone ? leftOpen(conn) : conn.ready;
+  conn.ready = [];
+  if (messages.length === 0) {
+    if (owner === conn && conn.gone) owner = null;
+    return;
+  }
+  const input = messages.length === 1 ? messages[0] : Buffer.concat(messages);
+  let inGroup = conn.inGroup;
+  for (const m of messages) {
+    if (GROUP.has(m[0])) inGroup = true;
+    else if (m[0] === SYNC || m[0] === QUERY) inGroup = false;
+  }
+  const socket = conn.gone ? null : conn.socket;
+  socket?.cork();
+  try {
+    // The answer comes in pieces that are views of PGlite's memory: each is copied as it comes.
+    // NodeFS and the in-memory FS write through: there is nothing to sync after a query (their syncToFs is empty).
+    await db.execProtocolRawStream(input, { syncToFs: false, onRawData: (data) => { socket?.write(Buffer.from(data)); } });
+  } catch (err) {
+    process.stderr.write(`truce: embedded database failed a query: ${err?.message ?? err}\n`);
+    socket?.destroy();
+  } finally {
+    socket?.uncork();
+  }
+  conn.inGroup = inGroup;
+  // Holding the session (a group without its Sync yet, an open transaction): only this connection
+  // runs next — or, gone meanwhile, its cleanup.
+  if (inGroup || db.isInTransaction()) owner = conn;
+  else if (owner === conn) owner = null;
+  if (conn.gone) return;
+  if (conn.closing && conn.ready.length === 0) socket.end();
+  if (conn.ready.length > 0 && owner !== conn && !conn.queued) { conn.queued = true; waiting.push(conn); }
+}
+
+/** A connection gone: its queued messages are dropped and what it left open on the one session is closed (next, if it held the session). */
+function gone(conn) {
+  if (conn.gone) return;
+  conn.gone = true;
+  connections.delete(conn);
+  conn.ready = [];
+  if (owner !== conn && conn.statements.size > 0 && !conn.queued) { conn.queued = true; waiting.push(conn); }
+  void pump();
+}
+
+/** What a gone connection left on the session: its group ended by a Sync, its transaction rolled back, its statements deallocated. */
+function leftOpen(conn) {
+  const messages = [];
+  if (owner === conn && conn.inGroup) messages.push(Buffer.from([SYNC, 0, 0, 0, 4]));
+  if (owner === conn && db.isInTransaction()) messages.push(simpleQuery('ROLLBACK;'));
+  if (conn.statements.size > 0) messages.push(simpleQuery([...conn.statements].map((n) => `DEALLOCATE ${quote(n)};`).join(' ')));
+  conn.statements.clear();
+  conn.inGroup = false;
+  return messages;
+}
+
+function simpleQuery(sql) {
+  const text = Buffer.from(`${sql}\0`, 'utf8');
+  const query = Buffer.alloc(5 + text.length);
+  query[0] = QUERY;
+  query.writeInt32BE(4 + text.length, 1);
+  text.copy(query, 5);
+  return query;
 }
 
 /**
  * Named prepared statements belong to a session, and every connection shares the one PGlite
  * session: two connections preparing the same name would collide ("prepared statement already
  * exists"), and a statement would outlive its connection. So a statement's name is made the
- * connection's own (`c<handler>_<name>`) in every message naming one (Parse, Bind, Describe and
+ * connection's own (`c<id>_<name>`) in every message naming one (Parse, Bind, Describe and
  * Close of a statement), and a connection's statements are deallocated when it goes away.
- * Handler numbers are never reused. Unnamed statements and portals pass unchanged.
+ * Connection numbers are never reused. Unnamed statements and portals pass unchanged.
  */
-function nameStatementsPerConnection(queue) {
-  const PARSE = 0x50, BIND = 0x42, DESCRIBE = 0x44, CLOSE = 0x43, STATEMENT = 0x53;
-  const named = new Map(); // handler → names it prepared
-  const enqueue = queue.enqueue.bind(queue);
-  queue.enqueue = (handlerId, message, onData) => enqueue(handlerId, renamed(handlerId, message), onData);
-  const clear = queue.clearQueueForHandler.bind(queue);
-  queue.clearQueueForHandler = (handlerId) => {
-    clear(handlerId);
-    const names = named.get(handlerId);
-    if (!names) return;
-    named.delete(handlerId);
-    const sql = [...names].map((n) => `DEALLOCATE ${quote(n)};`).join(' ');
-    const text = Buffer.from(`${sql}\0`, 'utf8');
-    const query = Buffer.alloc(5 + text.length);
-    query[0] = 0x51; // Query
-    query.writeInt32BE(4 + text.length, 1);
-    text.copy(query, 5);
-    // Through the queue, so it never lands inside another connection's group or transaction.
-    void enqueue(-handlerId, new Uint8Array(query), () => {}).catch(() => {});
-  };
-
-  function renamed(handlerId, message) {
-    const type = message[0];
-    // Where the statement name starts: Parse (name first), Bind (after the portal name), Describe/Close of a statement.
-    let at;
-    if (type === PARSE) at = 5;
-    else if (type === BIND) at = message.indexOf(0, 5) + 1;
-    else if ((type === DESCRIBE || type === CLOSE) && message[5] === STATEMENT) at = 6;
-    else return message;
-    const end = message.indexOf(0, at);
-    if (end <= at) return message; // the unnamed statement
-    const name = Buffer.from(message.subarray(at, end)).toString('utf8');
-    const own = `c${handlerId}_${name}`;
-    if (type === PARSE) {
-      let names = named.get(handlerId);
-      if (!names) named.set(handlerId, (names = new Set()));
-      names.add(own);
-    } else if (type === CLOSE) named.get(handlerId)?.delete(own);
-    const ownBytes = Buffer.from(own, 'utf8');
-    const out = Buffer.alloc(message.length - (end - at) + ownBytes.length);
-    Buffer.from(message.buffer, message.byteOffset, at).copy(out, 0);
-    ownBytes.copy(out, at);
-    Buffer.from(message.buffer, message.byteOffset + end, message.length - end).copy(out, at + ownBytes.length);
-    out.writeInt32BE(out.length - 1, 1);
-    return new Uint8Array(out.buffer, out.byteOffset, out.length);
-  }
+function renamed(conn, message) {
+  const type = message[0];
+  // Where the statement name starts: Parse (name first), Bind (after the portal name), Describe/Close of a statement.
+  let at;
+  if (type === PARSE) at = 5;
+  else if (type === BIND) at = message.indexOf(0, 5) + 1;
+  else if ((type === DESCRIBE || type === CLOSE) && message[5] === STATEMENT) at = 6;
+  else return message;
+  const end = message.indexOf(0, at);
+  if (end <= at) return message; // the unnamed statement
+  const own = `c${conn.id}_${message.toString('utf8', at, end)}`;
+  if (type === PARSE) conn.statements.add(own);
+  else if (type === CLOSE) conn.statements.delete(own);
+  const ownBytes = Buffer.from(own, 'utf8');
+  const out = Buffer.alloc(message.length - (end - at) + ownBytes.length);
+  message.copy(out, 0, 0, at);
+  ownBytes.copy(out, at);
+  message.copy(out, at + ownBytes.length, end);
+  out.writeInt32BE(out.length - 1, 1);
+  return out;
 }
 
 function quote(identifier) {
