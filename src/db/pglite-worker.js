@@ -3,11 +3,10 @@
 // `pg` driver it uses for a real PostgreSQL server. Plain JS so it runs unchanged from src/ and dist/.
 //
 // The socket server is ours (it was @electric-sql/pglite-socket's): that one ran every protocol
-// message on its own, through a promise queue, a mutex and a `setImmediate` — ~50 KB of garbage and
-// four trips through the event loop per query, which made this thread collect its young generation
-// every few dozen queries (pauses of 2.5–6 ms in the middle of a one-person scoring). Here a
-// connection's complete messages go to PGlite as one buffer in one call, and its answer is written
-// back as it comes (docs/bench.md, "The embedded database's socket").
+// message on its own, through a promise queue, a mutex, an async wrapper and a `setImmediate`: ~50 KB
+// of garbage and four or five trips through the event loop per query. Here a connection's complete
+// messages go to PGlite as one buffer in one call, and its answer is written back as it comes
+// (docs/bench.md, "The embedded database's socket").
 import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -83,6 +82,7 @@ function received(conn, chunk) {
       // Before the startup message: SSL/GSS encryption requests (answered "no") and cancel requests (not supported).
       if (buf.length - at < 8) break;
       const length = buf.readInt32BE(at);
+      if (length < 8) { malformed(conn); return; }
       if (buf.length - at < length) break;
       const code = buf.readInt32BE(at + 4);
       const message = buf.subarray(at, at + length);
@@ -94,6 +94,7 @@ function received(conn, chunk) {
     }
     if (buf.length - at < 5) break;
     const length = 1 + buf.readInt32BE(at + 1);
+    if (length < 5) { malformed(conn); return; }
     if (buf.length - at < length) break;
     const message = buf.subarray(at, at + length);
     at += length;
@@ -103,6 +104,14 @@ function received(conn, chunk) {
   conn.partial = at < buf.length && !conn.closing ? Buffer.from(buf.subarray(at)) : null;
   if (conn.closing && conn.ready.length === 0) conn.socket.end();
   void pump();
+}
+
+/** A length no PostgreSQL client sends: the connection is closed (what it left open is cleaned up as for any gone connection). */
+function malformed(conn) {
+  conn.closing = true;
+  conn.partial = null;
+  conn.ready = [];
+  conn.socket.destroy();
 }
 
 function queue(conn, message) {
