@@ -161,13 +161,6 @@ async function fillInPeople(tx: Database, now: string): Promise<void> {
         or (p.country is null and s.f_country is not null) or (p.phone is null and s.f_phone is not null))`);
 }
 
-/**
- * The touches, in the order they happened, with the batch's audit row. A plain INSERT is tried
- * first (in a savepoint): it skips ON CONFLICT's per-row pre-check of the unique index, about a
- * fifth of the insert. A batch holding a touch already stored (a re-send), repeating an external
- * id, or racing another writer fails that INSERT on the unique key and is then written with
- * ON CONFLICT DO NOTHING (the first of the repeats, in time order, is kept).
- */
 type BatchFacts = {
   recordedBy: string; now: string; actor: Actor; batch: string; touches: number; accountsCreated: number;
   part: { index: number; of: number } | undefined;
@@ -223,6 +216,14 @@ async function copyTouches(tx: Database, d: DirectTouches, b: BatchFacts): Promi
   return { created: d.touches.length, personIds: [...encoded.firstAt.keys()], firstAt: encoded.firstAt };
 }
 
+/**
+ * The staged touches (PGlite, or a batch the COPY refused), by company then time, with the
+ * batch's audit row. A plain INSERT is tried first (in a savepoint): it skips ON CONFLICT's
+ * per-row pre-check of the unique index, about a fifth of the insert. A batch holding a touch
+ * already stored (a re-send), repeating an external id, or racing another writer fails that
+ * INSERT on the unique key and is then written with ON CONFLICT DO NOTHING, in time order (the
+ * first of the repeats in time is kept).
+ */
 async function insertTouches(tx: Database, b: BatchFacts, options: { conflictKnown?: boolean } = {}): Promise<Written> {
   const statement = (onConflict: boolean) => sql`
     with who as materialized (
@@ -234,7 +235,9 @@ async function insertTouches(tx: Database, b: BatchFacts, options: { conflictKno
              s.channel, s.kind, s.campaign_id, s.asset, s.side, s.properties, ${b.recordedBy}
       from _in s
       left join who w on w.email = s.email
-      order by s.occurred_at
+      -- By company then time, as the COPY path (see directTouches): the timeline indexes are written
+      -- a company at a time. With ON CONFLICT in time order, so that the earliest of repeats is kept.
+      order by ${onConflict ? sql`s.occurred_at` : sql`coalesce(split_part(s.email, '@', 2), s.person_id::text, s.account_id::text), s.occurred_at`}
       ${onConflict ? sql`on conflict (external_id) do nothing` : sql``}
       returning person_id, occurred_at),
     au as (${batchAudit(b, sql`(select count(*) from ins)::int`)})
