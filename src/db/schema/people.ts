@@ -41,7 +41,7 @@ export const people = pgTable('people', {
   check('people_stage_check', oneOf(t.lifecycleStage, LIFECYCLE_STAGES)),
   index('people_account_idx').on(t.accountId),
   // Partial: most people have no external id and no owner when captured, and every NULL entry was
-  // an index insert at the same right edge for each new person (docs/bench.md, "Batch capture").
+  // an index insert at the same right edge for each new person (docs/bench.md, "Warm-up apart, partial people indexes").
   uniqueIndex('people_external_id_unique').on(t.externalId).where(sql`${t.externalId} is not null`),
   index('people_owner_idx').on(t.ownerId).where(sql`${t.ownerId} is not null`),
   index('people_stage_idx').on(t.lifecycleStage),
