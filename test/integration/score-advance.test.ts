@@ -6,6 +6,10 @@ import { cachedLiveModel, parsedDefinition } from '../../src/domain/scoring/live
 import { publishScoringModel } from '../../src/domain/scoring/publish-scoring-model.js';
 import { rescoreAll } from '../../src/domain/scoring/rescore-all.js';
 import { scorePeople } from '../../src/domain/scoring/score-people.js';
+import { ingestTouchpoints } from '../../src/domain/capture/ingest-touchpoints.js';
+import { scoreSoon } from '../../src/http/routes/score-soon.js';
+import type { AppDeps } from '../../src/http/app.js';
+import { scorePeopleJob } from '../../src/jobs/score-people.job.js';
 import { createTestEnv, type TestEnv } from '../support/test-app.js';
 
 /**
@@ -85,6 +89,29 @@ describe('scoring a touch from the stored score', () => {
     expect(next.status).toBe(201);
     const made = (await stored(people.map((p) => p.id))).filter((s) => count(s.explanation, 'clicks') > 100);
     expect(made.length).toBeGreaterThan(12);
+  });
+
+  it('takes the touches of a large batch on from the stored scores in the background job too', async () => {
+    // More people than a request scores itself: the batch goes to the score-people job.
+    // The one watched is past MQL (so no MQL move sends it down the long way); the others anyone scored.
+    const many = (await env.handle.pool.query<{ id: string; email: string }>(`select p.id, p.email from people p join person_scores s on s.person_id = p.id
+      where s.touched_through < $1 and p.id <> all($2::uuid[])
+      order by p.lifecycle_stage in ('mql', 'sql', 'opportunity', 'customer') desc, p.id limit 60`,
+    [minutesAgo(30), people.map((p) => p.id)])).rows;
+    expect(many.length).toBe(60);
+    const target = many[0]!;
+    const [before] = await stored([target.id]);
+    await env.handle.pool.query(`update person_score_explanations set explanation = (select jsonb_agg(case when e->>'ruleId' = 'clicks'
+      then jsonb_set(e, '{count}', to_jsonb((e->>'count')::int + 100)) else e end) from jsonb_array_elements(explanation) e) where person_id = $1`, [target.id]);
+    const { personIds, firstAt } = await ingestTouchpoints(env.ctx, many.map((p, i) => ({
+      externalId: `adv-job-${i}`, occurredAt: minutesAgo(3), kind: 'email_click', email: p.email })));
+    const sent: { job: string; data: object }[] = [];
+    await scoreSoon({ enqueue: async (job: string, data: object) => { sent.push({ job, data }); } } as unknown as AppDeps, env.ctx, personIds, firstAt);
+    expect(sent.map((j) => j.job)).toEqual(['score-people']);
+    await scorePeopleJob.handler(env.ctx, sent[0]!.data as never, {} as never);
+    // The made-up count went on: the job added the click to the stored score, not to the history.
+    const [after] = await stored([target.id]);
+    expect(count(after!.explanation, 'clicks')).toBe(count(before!.explanation, 'clicks') + 100 + 1);
   });
 
   it('scores from every touch when a touch is dated before what the score holds, or corrects one', async () => {

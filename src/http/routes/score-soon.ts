@@ -14,7 +14,11 @@ const INLINE_LIMIT = 50;
 export async function scoreSoon(deps: AppDeps, ctx: Ctx, personIds: string[], firstAt?: ReadonlyMap<string, Date>): Promise<void> {
   if (personIds.length === 0) return;
   if (deps.enqueue && personIds.length > INLINE_LIMIT) {
-    for (let i = 0; i < personIds.length; i += 5_000) await deps.enqueue('score-people', { personIds: personIds.slice(i, i + 5_000) });
+    for (let i = 0; i < personIds.length; i += 5_000) {
+      const ids = personIds.slice(i, i + 5_000);
+      // When each person's earliest new touch happened (epoch ms), so the job advances stored scores too.
+      await deps.enqueue('score-people', firstAt ? { personIds: ids, firstAt: ids.map((id) => firstAt.get(id)?.getTime() ?? null) } : { personIds: ids });
+    }
     return;
   }
   await scoreAndRoutePeople(ctx, personIds, undefined, { firstAt });
