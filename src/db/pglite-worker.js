@@ -24,7 +24,6 @@ const db = await PGlite.create({
 // Message types (frontend).
 const PARSE = 0x50, BIND = 0x42, DESCRIBE = 0x44, EXECUTE = 0x45, CLOSE = 0x43, FLUSH = 0x48, SYNC = 0x53, QUERY = 0x51, TERMINATE = 0x58;
 const STATEMENT = 0x53; // Describe/Close of a statement ('S'), not a portal ('P')
-const COPY_DATA = 0x64, COPY_DONE = 0x63, COPY_FAIL = 0x66;
 // Startup-phase request codes (no type byte; length then code).
 const SSL_REQUEST = 80877103, GSSENC_REQUEST = 80877104, CANCEL_REQUEST = 80877102;
 /** Messages of an extended-protocol group (Parse, Bind, Describe, Execute, Close, Flush) that must reach the session unbroken until Sync. */
@@ -42,7 +41,7 @@ const connections = new Set();
 
 /** A fresh connection. */
 function connection(socket) {
-  return { id: nextId++, socket, started: false, partial: null, ready: [], queued: false, inGroup: false, statements: new Set(), closing: false, gone: false, copy: null };
+  return { id: nextId++, socket, started: false, partial: null, partialSize: 0, partialNeed: 0, ready: [], queued: false, inGroup: false, statements: new Set(), closing: false, gone: false };
 }
 
 const server = createServer((socket) => {
@@ -74,9 +73,20 @@ parentPort.on('message', async (message) => {
   }
 });
 
-/** Splits what arrived into whole messages; a message cut by the socket waits for its rest. */
+/**
+ * Splits what arrived into whole messages; a message cut by the socket waits for its rest. The
+ * pieces of a long message (a capture batch's json parameter: megabytes in 64 KB pieces) are
+ * joined once, when all of it is there.
+ */
 function received(conn, chunk) {
-  const buf = conn.partial ? Buffer.concat([conn.partial, chunk]) : chunk;
+  let buf = chunk;
+  if (conn.partial) {
+    conn.partial.push(chunk);
+    conn.partialSize += chunk.length;
+    if (conn.partialSize < conn.partialNeed) return;
+    buf = Buffer.concat(conn.partial, conn.partialSize);
+    conn.partial = null;
+  }
   let at = 0;
   while (!conn.closing) {
     if (!conn.started) {
@@ -102,7 +112,13 @@ function received(conn, chunk) {
     if (message[0] === TERMINATE) conn.closing = true;
     else queue(conn, renamed(conn, message));
   }
-  conn.partial = at < buf.length && !conn.closing ? Buffer.from(buf.subarray(at)) : null;
+  if (at < buf.length && !conn.closing) {
+    const rest = buf.subarray(at);
+    conn.partial = [rest];
+    conn.partialSize = rest.length;
+    // The whole message's length when its header is there (a malformed one is caught above once it is whole), else any more bytes.
+    conn.partialNeed = conn.started ? (rest.length >= 5 ? 1 + rest.readInt32BE(1) : 5) : (rest.length >= 8 ? rest.readInt32BE(0) : 8);
+  }
   if (conn.closing && conn.ready.length === 0) conn.socket.end();
   void pump();
 }
@@ -151,44 +167,13 @@ async function run(conn) {
     if (owner === conn && conn.gone) owner = null;
     return;
   }
-  const socket = conn.gone ? null : conn.socket;
-  // COPY … FROM STDIN is played by this server (see copyMessage): the messages before it run as
-  // usual, then it, then those after it.
-  let plain = [];
-  for (const m of messages) {
-    const copy = conn.copy ? null : m[0] === QUERY ? copyFromStdin(m) : null;
-    if (conn.copy) await copyMessage(conn, socket, m);
-    else if (copy) {
-      await execute(conn, socket, plain);
-      plain = [];
-      conn.copy = { sql: copy, chunks: [] };
-      socket?.write(COPY_IN_RESPONSE);
-    } else plain.push(m);
-  }
-  await execute(conn, socket, plain);
-  // Holding the session (a group without its Sync yet, an open transaction, a COPY taking its
-  // rows): only this connection runs next — or, gone meanwhile, its cleanup.
-  if (conn.inGroup || conn.copy || db.isInTransaction()) owner = conn;
-  else if (owner === conn) owner = null;
-  if (conn.gone) return;
-  if (conn.closing && conn.ready.length === 0) socket.end();
-  if (conn.ready.length > 0 && owner !== conn && !conn.queued) { conn.queued = true; waiting.push(conn); }
-}
-
-/** Runs these messages of a connection on the session, its answer written back as it comes. */
-async function execute(conn, socket, messages) {
-  if (messages.length === 0) return;
   const input = messages.length === 1 ? messages[0] : Buffer.concat(messages);
   let inGroup = conn.inGroup;
   for (const m of messages) {
     if (GROUP.has(m[0])) inGroup = true;
     else if (m[0] === SYNC || m[0] === QUERY) inGroup = false;
   }
-  await answer(socket, input);
-  conn.inGroup = inGroup;
-}
-
-async function answer(socket, input) {
+  const socket = conn.gone ? null : conn.socket;
   socket?.cork();
   try {
     // The answer comes in pieces that are views of PGlite's memory: each is copied as it comes.
@@ -200,54 +185,14 @@ async function answer(socket, input) {
   } finally {
     socket?.uncork();
   }
-}
-
-/**
- * COPY … FROM STDIN. PGlite runs a query to its end in one call, so it cannot ask the client
- * for rows in the middle of one; it reads COPY input from its `/dev/blob` device instead. So this
- * server answers the COPY itself (CopyInResponse), keeps the CopyData the client sends, and at
- * CopyDone runs the same COPY from '/dev/blob' with them: PostgreSQL's own answer (COPY n, or the
- * error — a unique violation with its constraint, a malformed row) goes back to the client as is,
- * and the statement is the client's, in its transaction. A CopyFail fails the statement as
- * PostgreSQL does (SQLSTATE 57014; an open transaction is aborted). Only a simple-protocol query
- * holding the one COPY statement is played so (node-postgres and pg-copy-streams send that);
- * anything else goes to PGlite unchanged. (`_handleBlob`/`_cleanupBlob` are what PGlite's own
- * `query(…, { blob })` calls; test/integration/copy-in.test.ts holds them to it.)
- */
-async function copyMessage(conn, socket, m) {
-  const type = m[0];
-  if (type === COPY_DATA) conn.copy.chunks.push(m.subarray(5));
-  else if (type === COPY_DONE) {
-    const { sql, chunks } = conn.copy;
-    conn.copy = null;
-    const data = Buffer.concat(chunks);
-    await db._handleBlob({ arrayBuffer: async () => data.buffer.slice(data.byteOffset, data.byteOffset + data.length) });
-    try {
-      await answer(socket, simpleQuery(sql));
-    } finally {
-      await db._cleanupBlob();
-    }
-  } else if (type === COPY_FAIL) {
-    conn.copy = null;
-    const why = `COPY from stdin failed: ${m.toString('utf8', 5, m.length - 1)}`;
-    await answer(socket, simpleQuery(`DO $copy_failed$ BEGIN RAISE EXCEPTION USING ERRCODE = '57014', MESSAGE = ${literal(why.replaceAll('$copy_failed$', ''))}; END $copy_failed$`));
-  }
-  // Flush and Sync during COPY are ignored, as PostgreSQL does.
-}
-
-const COPY_IN_RESPONSE = Buffer.from([0x47, 0, 0, 0, 7, 0, 0, 0]); // 'G', length 7, text format, no column formats
-const COPY_FROM_STDIN = /^\s*(copy\s[\s\S]*?\s)from\s+stdin\b([^;]*?);?\s*$/i;
-
-/** The statement reading from '/dev/blob' when this Query message is one COPY … FROM STDIN, else null. */
-function copyFromStdin(message) {
-  const text = message.toString('utf8', 5, message.length - 1);
-  if (text.length > 10_000) return null;
-  const match = COPY_FROM_STDIN.exec(text);
-  return match ? `${match[1]}FROM '/dev/blob'${match[2]}` : null;
-}
-
-function literal(text) {
-  return `'${text.replaceAll("'", "''")}'`;
+  conn.inGroup = inGroup;
+  // Holding the session (a group without its Sync yet, an open transaction): only this connection
+  // runs next — or, gone meanwhile, its cleanup.
+  if (inGroup || db.isInTransaction()) owner = conn;
+  else if (owner === conn) owner = null;
+  if (conn.gone) return;
+  if (conn.closing && conn.ready.length === 0) socket.end();
+  if (conn.ready.length > 0 && owner !== conn && !conn.queued) { conn.queued = true; waiting.push(conn); }
 }
 
 /** A connection gone: its queued messages are dropped and what it left open on the one session is closed (next, if it held the session). */
@@ -263,7 +208,6 @@ function gone(conn) {
 /** What a gone connection left on the session: its group ended by a Sync, its transaction rolled back, its statements deallocated. */
 function leftOpen(conn) {
   const messages = [];
-  conn.copy = null; // a COPY not done has written nothing
   if (owner === conn && conn.inGroup) messages.push(Buffer.from([SYNC, 0, 0, 0, 4]));
   if (owner === conn && db.isInTransaction()) messages.push(simpleQuery('ROLLBACK;'));
   if (conn.statements.size > 0) messages.push(simpleQuery([...conn.statements].map((n) => `DEALLOCATE ${quote(n)};`).join(' ')));

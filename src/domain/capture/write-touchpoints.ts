@@ -18,15 +18,15 @@ export type WriteResult = {
 
 /**
  * Writes validated touches set-based, in one transaction. The batch is staged into two temporary
- * tables (`stage-touchpoints.ts`: COPY, on PostgreSQL and on PGlite's worker alike): the touches,
+ * tables (`stage-touchpoints.ts`: COPY on PostgreSQL, one json parameter on PGlite): the touches,
  * and one row per e-mail with what its earliest touch says (a new person is created from it) and
  * what its latest touch carrying person fields says (blanks on a known person are filled from it).
  * Then: accounts for the new people's unknown corporate domains (free-mail never matches); the new
  * people, already linked to their account, with their first lifecycle stage and audit rows;
  * blanks filled on known people; the touches (idempotent on external_id) with the batch's audit
- * row. The touches are copied straight into touchpoints with their people's ids (`copyTouches`);
- * when a touch is already stored (or COPY is not at hand) they are staged and inserted with one
- * statement (`insertTouches`). The same SQL runs on PGlite and PostgreSQL.
+ * row. On PostgreSQL the touches are copied straight into touchpoints with their people's ids
+ * (`copyTouches`); on PGlite, or when a touch is already stored, they are staged and inserted
+ * with one statement (`insertTouches`). The same SQL runs on PGlite and PostgreSQL.
  */
 export async function writeTouchpoints(ctx: Ctx, touches: NormalisedTouch[], options: {
   importId?: string;
@@ -39,13 +39,13 @@ export async function writeTouchpoints(ctx: Ctx, touches: NormalisedTouch[], opt
   const actor = { type: ctx.actor.type, id: ctx.actor.id, stageActorId: options.importId ?? ctx.actor.id };
   return ctx.db.transaction(async (tx) => {
     await prepareStaging(tx);
-    await stagePeople(tx, touches);
+    await stagePeople(tx, ctx.engine, touches);
     // The people are written while the touches are encoded (the database on one core, Node on the other).
-    // The touches go by COPY straight into touchpoints once the people are known
+    // On PostgreSQL the touches go by COPY straight into touchpoints once the people are known
     // (no staging table, no insert-select), ordered by company for the timeline indexes' sake; a
     // batch holding a touch already stored, or repeating an external id, fails that COPY and takes
     // the staged path (which keeps the earliest of the repeats).
-    const direct = canCopy(tx);
+    const direct = canCopy(tx, ctx.engine);
     const [people, encoded] = await Promise.all([
       (async () => {
         const accountsCreated = await createAccountsForNewDomains(tx, now);
@@ -53,7 +53,7 @@ export async function writeTouchpoints(ctx: Ctx, touches: NormalisedTouch[], opt
         await fillInPeople(tx, now);
         return { accountsCreated, peopleCreated };
       })(),
-      direct ? directTouches(touches, recordedBy) : encodeTouches(tx, touches),
+      direct ? directTouches(touches, recordedBy) : encodeTouches(tx, ctx.engine, touches),
     ]);
     const b = {
       recordedBy, now, actor, batch: options.importId ?? 'api', touches: touches.length, accountsCreated: people.accountsCreated,
@@ -61,9 +61,9 @@ export async function writeTouchpoints(ctx: Ctx, touches: NormalisedTouch[], opt
     };
     let written = 'recordedBy' in encoded ? await copyTouches(tx, encoded, b) : null;
     if (written === null || written === 'stored') {
-      // Staged: a touch already stored or a repeated external id, COPY not at hand, or text COPY cannot carry
+      // Staged: PGlite, a touch already stored or a repeated external id, or text COPY cannot carry
       // (a lone surrogate: the json path refuses it, as it always did).
-      const stage: TouchStage = 'recordedBy' in encoded ? await encodeTouches(tx, touches) : encoded;
+      const stage: TouchStage = 'recordedBy' in encoded ? await encodeTouches(tx, ctx.engine, touches) : encoded;
       await stageTouches(tx, stage);
       written = await insertTouches(tx, b, { conflictKnown: written === 'stored' });
     }
@@ -178,7 +178,7 @@ function batchAudit(b: BatchFacts, created: SQL) {
 }
 
 /**
- * The touches by COPY straight into touchpoints, by company then time
+ * PostgreSQL: the touches by COPY straight into touchpoints, by company then time
  * (`directTouches`), with the person and account the staged insert would give them (the touch's
  * own, else its e-mail's person's, else the account of the person it names), and the batch's
  * audit row, in a savepoint.
@@ -217,7 +217,7 @@ async function copyTouches(tx: Database, d: DirectTouches, b: BatchFacts): Promi
 }
 
 /**
- * The staged touches (a batch the COPY refused, or no COPY at hand), by company then time, with the
+ * The staged touches (PGlite, or a batch the COPY refused), by company then time, with the
  * batch's audit row. A plain INSERT is tried first (in a savepoint): it skips ON CONFLICT's
  * per-row pre-check of the unique index, about a fifth of the insert. A batch holding a touch
  * already stored (a re-send), repeating an external id, or racing another writer fails that
