@@ -116,7 +116,7 @@ function received(conn, chunk) {
     const rest = buf.subarray(at);
     conn.partial = [rest];
     conn.partialSize = rest.length;
-    // The whole message's length when its header is there (a malformed one is caught above once it is whole), else any more bytes.
+    // The whole message's length once its header is there (a length no client sends was refused above), else any more bytes.
     conn.partialNeed = conn.started ? (rest.length >= 5 ? 1 + rest.readInt32BE(1) : 5) : (rest.length >= 8 ? rest.readInt32BE(0) : 8);
   }
   if (conn.closing && conn.ready.length === 0) conn.socket.end();
