@@ -32,7 +32,7 @@ class PieceSocket extends net.Socket {
     })();
   }
   override _writev(chunks: { chunk: Buffer }[], callback: (error?: Error | null) => void): void {
-    this._write(Buffer.concat(chunks.map((c) => c.chunk)), 'binary', callback);
+    this._write(Buffer.concat(chunks.map((c) => c.chunk)), 'buffer' as BufferEncoding, callback); // what Writable passes with a Buffer
   }
 }
 
