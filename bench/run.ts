@@ -18,10 +18,8 @@ import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD } from '../src/demo/demo-credentials.js';
 import { benchImport } from './import-stream.js';
 import { machineSpeed, type MachineSpeed } from './machine.js';
-import { benchScoring } from './scoring.js';
-import { benchHandoff } from './handoff.js';
 import { scratchDatabase, serverMemoryMb, startScratchPostgres } from './postgres-server.js';
-import { loadDemoInChild, startServerProcess, type Target } from './server-process.js';
+import { loadDemoInChild, runSectionInChild, startServerProcess, type Target } from './server-process.js';
 import { fmt, percentile } from './stats.js';
 
 const { values: args } = parseArgs({
@@ -186,11 +184,11 @@ async function benchMemory(target: Target, r: Result, dbPids?: () => number[]): 
   } finally {
     await server.stop();
   }
-  // Scoring in the bench process, on the same database once the server has let go of it.
-  await benchScoring(target, r, SCALE);
-  await benchHandoff(target, r, SCALE);
-  await (await import('./attribution.js')).benchAttribution(target, r, SCALE);
-  await (await import('./reporting.js')).benchReporting(target, r, SCALE);
+  // The in-process sections on the same database once the server has let go of it, each in a
+  // process of its own (bench/section-child.ts), as a server would run them.
+  for (const [moduleName, fn] of [['scoring', 'benchScoring'], ['handoff', 'benchHandoff'], ['attribution', 'benchAttribution'], ['reporting', 'benchReporting']] as const) {
+    Object.assign(r, await runSectionInChild(moduleName, fn, target, SCALE));
+  }
 }
 
 async function benchPglite(): Promise<void> {
@@ -227,7 +225,7 @@ async function main() {
   process.stdout.write(`Truce bench: ${BATCHES} × 10,000-touch batches, ${FORMS} form posts, memory with the ${SCALE} demo company, ` +
     `node ${process.version}, ${os.cpus().length} CPUs, ${new Date().toISOString().slice(0, 10)}\n`);
   if (!args.large) process.stdout.write('Memory is measured with the default demo (20,000 people); --large loads the large one (200,000 people, 2,000,000 touches; minutes).\n');
-  const before = machineSpeed();
+  const before = await machineSpeed();
   process.stdout.write(`Machine speed at the start: ${speed(before)}\n`);
   if (!args.only || args.only === 'pglite') await benchPglite();
   if (!args.only || args.only === 'postgres') {
@@ -249,11 +247,11 @@ async function main() {
   if (pgMissing) process.stdout.write(`\n${pgMissing}\n`);
   process.stdout.write('\nTargets: ingest ≥ 20,000/s PGlite, ≥ 50,000/s PostgreSQL; form p99 < 20 ms; a hand-raise form post to its stored assignment p99 < 50 ms (PGlite); rescoring the large demo < 10 s (PGlite); one person scored after a touch p99 < 5 ms; server RSS with the large demo < 1 GB (PGlite), < 300 MB (PostgreSQL, database server apart).\n');
   if (!args.large) process.stdout.write('Memory above is with the DEFAULT demo, not the large one the RSS targets name: run `npm run bench -- --large` for those.\n');
-  process.stdout.write(`Machine speed at the start: ${speed(before)}; at the end: ${speed(machineSpeed())} (lower is faster; see docs/bench.md, "The machine's speed").\n`);
+  process.stdout.write(`Machine speed at the start: ${speed(before)}; at the end: ${speed(await machineSpeed())} (lower is faster; see docs/bench.md, "The machine's speed").\n`);
 }
 
 function speed(s: MachineSpeed): string {
-  return `CPU probe ${fmt(s.cpuMs, 0)} ms, memory probe ${fmt(s.memoryMs, 0)} ms`;
+  return `CPU probe ${fmt(s.cpuMs, 0)} ms, memory probe ${fmt(s.memoryMs, 0)} ms, thread wake-up round trip p50 / p99 ${fmt(s.wakeP50Us, 0)} / ${fmt(s.wakeP99Us, 0)} µs`;
 }
 
 await main();

@@ -29,6 +29,21 @@ export async function loadDemoInChild(target: Target, scale: 'default' | 'large'
   return (performance.now() - started) / 1000;
 }
 
+/**
+ * Runs one in-process section (`bench/<moduleName>.ts`, its function `fn`) in its own process
+ * (bench/section-child.ts) on the target; resolves with its figures.
+ */
+export async function runSectionInChild(moduleName: string, fn: string, target: Target, label: string): Promise<Record<string, string>> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/section-child.ts', moduleName, fn, JSON.stringify(target), label],
+    { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+  const tail = collect(child);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`bench section ${moduleName} failed (${code}): ${tail()}`);
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, string>;
+}
+
 export type ServerProcess = {
   url: string;
   pid: number;
