@@ -9,7 +9,8 @@
  * else a scratch server from the machine's binaries; the bench says so when there is neither.
  *
  * The server under test runs as its own process (`truce serve`), so the memory reported is the
- * server's alone; the streamed import runs in the bench process, on its own database.
+ * server's alone; the streamed import runs in the bench process, on its own database; the
+ * in-process sections (scoring, hand-off, attribution, reporting) each in a process of their own.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
